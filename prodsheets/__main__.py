@@ -1,0 +1,3 @@
+from prodsheets.cli import main
+
+main()

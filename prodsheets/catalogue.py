@@ -1,0 +1,519 @@
+"""The catalogue of finding codes: stable code, kebab-case name, severity, texts fr/en.
+
+Codes are grouped by family, as a linter's are:
+
+* ``PS0xx`` reading: the files could not be read; ``prodsheets`` exits with 2.
+* ``PS1xx`` structure and values: tables, columns, cells, references.
+* ``PS2xx`` the budget's own arithmetic.
+* ``PS3xx`` conflicts and working time (issue "Conflicts").
+* ``PS4xx`` costs, ``PS5xx`` contingency.
+
+Codes and names never change meaning once released; the docs page
+(``docs/findings.md``) is generated from this module (``python -m prodsheets.docs``).
+"""
+
+from __future__ import annotations
+
+from prodsheets.findings import Code, Severity
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
+
+FAMILIES = {
+    "PS0": {"en": "Reading the workbooks", "fr": "Lecture des classeurs"},
+    "PS1": {"en": "Tables, columns and values", "fr": "Tables, colonnes et valeurs"},
+    "PS2": {"en": "The budget's own arithmetic", "fr": "Les calculs du devis"},
+    "PS3": {"en": "Conflicts and working time", "fr": "Conflits et temps de travail"},
+    "PS4": {"en": "Costs", "fr": "Coûts"},
+    "PS5": {"en": "Contingency", "fr": "Plans de secours"},
+}
+
+CODES: dict[str, Code] = {}
+
+
+def _code(
+    code: str,
+    name: str,
+    severity: Severity,
+    title: tuple[str, str],
+    message: tuple[str, str],
+    hint: tuple[str, str],
+) -> Code:
+    """Register a code; each pair is (English, French)."""
+    entry = Code(
+        code=code,
+        name=name,
+        severity=severity,
+        title={"en": title[0], "fr": title[1]},
+        message={"en": message[0], "fr": message[1]},
+        hint={"en": hint[0], "fr": hint[1]},
+        family=code[:3],
+    )
+    assert code not in CODES and all(c.name != name for c in CODES.values()), code
+    CODES[code] = entry
+    return entry
+
+
+# --- PS0xx: reading --------------------------------------------------------------------
+
+PATH_NOT_FOUND = _code(
+    "PS001",
+    "path-not-found",
+    E,
+    ("Path not found", "Chemin introuvable"),
+    ("{path} does not exist.", "{path} n'existe pas."),
+    (
+        "Check the spelling, or give the production's folder.",
+        "Vérifiez l'orthographe, ou indiquez le dossier de la production.",
+    ),
+)
+NO_WORKBOOK = _code(
+    "PS002",
+    "no-workbook",
+    E,
+    ("No workbook in the folder", "Aucun classeur dans le dossier"),
+    (
+        "No spreadsheet (.xlsx, .xlsm, .xls, .xlsb, .ods) in {path}.",
+        "Aucun classeur (.xlsx, .xlsm, .xls, .xlsb, .ods) dans {path}.",
+    ),
+    (
+        "Give the folder that holds budget.xlsx, crew.xlsx and schedule.xlsx, or create them "
+        "with `prodsheets new`.",
+        "Indiquez le dossier qui contient budget.xlsx, crew.xlsx et schedule.xlsx, ou créez-les "
+        "avec `prodsheets new`.",
+    ),
+)
+EMPTY_FILE = _code(
+    "PS003",
+    "empty-file",
+    E,
+    ("Empty file", "Fichier vide"),
+    ("The file is empty (0 bytes).", "Le fichier est vide (0 octet)."),
+    (
+        "It was probably not saved completely: open the last good copy or a backup.",
+        "Il n'a sans doute pas été enregistré jusqu'au bout : reprenez la dernière bonne copie.",
+    ),
+)
+ENCRYPTED = _code(
+    "PS004",
+    "encrypted-workbook",
+    E,
+    ("Password-protected workbook", "Classeur protégé par mot de passe"),
+    (
+        "The workbook is encrypted with a password; it cannot be read.",
+        "Le classeur est chiffré par un mot de passe ; il ne peut pas être lu.",
+    ),
+    (
+        "In Excel: File › Info › Protect Workbook › Encrypt with Password, clear the password, "
+        "save. A sheet protection without a password to open is fine.",
+        "Dans Excel : Fichier › Informations › Protéger le classeur › Chiffrer avec mot de passe, "
+        "effacez le mot de passe, enregistrez. Une simple protection de feuille ne gêne pas.",
+    ),
+)
+NOT_A_SPREADSHEET = _code(
+    "PS005",
+    "not-a-spreadsheet",
+    E,
+    ("Not a spreadsheet", "Pas un classeur"),
+    ("This file is not a spreadsheet ({detail}).", "Ce fichier n'est pas un classeur ({detail})."),
+    (
+        "Give an .xlsx, .xlsm, .xls, .xlsb or .ods file.",
+        "Indiquez un fichier .xlsx, .xlsm, .xls, .xlsb ou .ods.",
+    ),
+)
+UNSUPPORTED_FORMAT = _code(
+    "PS006",
+    "unsupported-format",
+    E,
+    ("Spreadsheet format not supported", "Format de classeur non pris en charge"),
+    (
+        "This is a {detail} file, which prodsheets cannot read.",
+        "C'est un fichier {detail}, que prodsheets ne sait pas lire.",
+    ),
+    (
+        "Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx).",
+        "Ouvrez-le dans Excel ou LibreOffice et enregistrez-le en classeur Excel (.xlsx).",
+    ),
+)
+CORRUPT = _code(
+    "PS007",
+    "corrupt-workbook",
+    E,
+    ("Damaged workbook", "Classeur endommagé"),
+    (
+        "The workbook is damaged and cannot be read ({detail}).",
+        "Le classeur est endommagé et ne peut pas être lu ({detail}).",
+    ),
+    (
+        "Open it in Excel (which offers to repair it) or LibreOffice and save a new copy; "
+        "otherwise go back to a backup.",
+        "Ouvrez-le dans Excel (qui propose de le réparer) ou LibreOffice et enregistrez une "
+        "nouvelle copie ; sinon reprenez une sauvegarde.",
+    ),
+)
+SHEET_UNREADABLE = _code(
+    "PS008",
+    "sheet-unreadable",
+    E,
+    ("Sheet cannot be read", "Feuille illisible"),
+    ("The sheet cannot be read ({detail}).", "La feuille ne peut pas être lue ({detail})."),
+    (
+        "Copy its cells into a new sheet of the same name, delete the old one and save.",
+        "Copiez ses cellules dans une nouvelle feuille de même nom, supprimez l'ancienne et "
+        "enregistrez.",
+    ),
+)
+NO_PRODUCTION_TABLE = _code(
+    "PS009",
+    "no-production-table",
+    E,
+    ("No production table found", "Aucune table de production trouvée"),
+    (
+        "No sheet is named after a production table (sheets: {sheets}).",
+        "Aucune feuille ne porte le nom d'une table de production (feuilles : {sheets}).",
+    ),
+    (
+        "Name the sheets as in the templates: Production, Devis/Budget, Équipe/Crew, "
+        "Planning/Events, Affectations/Bookings… (`prodsheets new` writes them).",
+        "Nommez les feuilles comme dans les modèles : Production, Devis, Équipe, Planning, "
+        "Affectations… (`prodsheets new` les crée).",
+    ),
+)
+TOO_LARGE = _code(
+    "PS010",
+    "file-too-large",
+    E,
+    ("File too large", "Fichier trop volumineux"),
+    (
+        "The workbook is too large to read safely ({detail}).",
+        "Le classeur est trop volumineux pour être lu sans risque ({detail}).",
+    ),
+    (
+        "Remove unused sheets, or check that no sheet has a stray cell far below the data.",
+        "Supprimez les feuilles inutiles, ou vérifiez qu'aucune cellule isolée ne traîne loin "
+        "sous les données.",
+    ),
+)
+
+# --- PS1xx: tables, columns and values ------------------------------------------------
+
+MISSING_TABLE = _code(
+    "PS101",
+    "missing-table",
+    E,
+    ("Required table missing", "Table obligatoire absente"),
+    ("No {table} sheet in the production.", "Pas de feuille {table} dans la production."),
+    (
+        "Add a sheet named {table} (`prodsheets new` writes one with its columns).",
+        "Ajoutez une feuille nommée {table} (`prodsheets new` en crée une avec ses colonnes).",
+    ),
+)
+DUPLICATE_TABLE = _code(
+    "PS102",
+    "duplicate-table",
+    E,
+    ("Table found twice", "Table en double"),
+    (
+        "The {table} table is found twice: here and in {other}.",
+        "La table {table} existe deux fois : ici et dans {other}.",
+    ),
+    (
+        "Keep one of them: merge their rows and delete or rename the other sheet.",
+        "Gardez-en une : regroupez les lignes et supprimez ou renommez l'autre feuille.",
+    ),
+)
+MISSING_COLUMN = _code(
+    "PS103",
+    "missing-column",
+    E,
+    ("Required column missing", "Colonne obligatoire absente"),
+    (
+        "The {table} sheet has no “{column}” column.",
+        "La feuille {table} n'a pas de colonne « {column} ».",
+    ),
+    (
+        "Add a column headed “{column}” in the header row (columns may be in any order).",
+        "Ajoutez une colonne titrée « {column} » sur la ligne d'en-tête (l'ordre est libre).",
+    ),
+)
+NO_HEADER = _code(
+    "PS104",
+    "no-header-row",
+    E,
+    ("Header row not found", "Ligne d'en-tête introuvable"),
+    (
+        "No header row in the first 10 rows of {table}: expected columns such as {columns}.",
+        "Pas de ligne d'en-tête dans les 10 premières lignes de {table} : colonnes attendues, "
+        "par exemple {columns}.",
+    ),
+    (
+        "Put the column names in one row near the top of the sheet.",
+        "Écrivez les noms des colonnes sur une même ligne en haut de la feuille.",
+    ),
+)
+DUPLICATE_ID = _code(
+    "PS105",
+    "duplicate-id",
+    E,
+    ("Duplicate id", "Identifiant en double"),
+    (
+        "“{id}” is used twice in {table} (also row {other_row}).",
+        "« {id} » est utilisé deux fois dans {table} (aussi ligne {other_row}).",
+    ),
+    (
+        "Give each row its own id; other sheets refer to rows by it.",
+        "Donnez à chaque ligne son propre identifiant ; les autres feuilles y renvoient.",
+    ),
+)
+BAD_DATE = _code(
+    "PS106",
+    "bad-date",
+    E,
+    ("Not a date", "Date illisible"),
+    (
+        "{column}: “{found}” is not a date; expected {expected}.",
+        "{column} : « {found} » n'est pas une date ; attendu : {expected}.",
+    ),
+    (
+        "Type the date as 31/12/2026 or 2026-12-31, or use Excel's date format.",
+        "Saisissez la date sous la forme 31/12/2026 ou 2026-12-31, ou au format date d'Excel.",
+    ),
+)
+BAD_TIME = _code(
+    "PS107",
+    "bad-time",
+    E,
+    ("Not a time", "Heure illisible"),
+    (
+        "{column}: “{found}” is not a time; expected {expected}.",
+        "{column} : « {found} » n'est pas une heure ; attendu : {expected}.",
+    ),
+    ("Type the time as 08:30 or 8h30.", "Saisissez l'heure sous la forme 08:30 ou 8h30."),
+)
+BAD_NUMBER = _code(
+    "PS108",
+    "bad-number",
+    E,
+    ("Not a number", "Nombre illisible"),
+    (
+        "{column}: “{found}” is not a number; expected {expected}.",
+        "{column} : « {found} » n'est pas un nombre ; attendu : {expected}.",
+    ),
+    (
+        "Type digits only, with a comma or a point for decimals; the € sign and spaces are "
+        "allowed.",
+        "Saisissez des chiffres, avec une virgule pour les décimales ; le signe € et les espaces "
+        "sont acceptés.",
+    ),
+)
+BAD_PERCENT = _code(
+    "PS109",
+    "bad-percentage",
+    E,
+    ("Not a percentage", "Pourcentage illisible"),
+    (
+        "{column}: “{found}” is not a percentage; expected {expected}.",
+        "{column} : « {found} » n'est pas un pourcentage ; attendu : {expected}.",
+    ),
+    ("Type a percentage such as 12 % or 12,5 %.", "Saisissez un pourcentage comme 12 % ou 12,5 %."),
+)
+BAD_YES_NO = _code(
+    "PS110",
+    "bad-yes-no",
+    E,
+    ("Not yes or no", "Ni oui ni non"),
+    (
+        "{column}: “{found}” is not yes or no; expected {expected}.",
+        "{column} : « {found} » n'est ni oui ni non ; attendu : {expected}.",
+    ),
+    (
+        "Type oui or non (yes/no), or x for yes; leave blank for no.",
+        "Saisissez oui ou non (ou x pour oui) ; laissez vide pour non.",
+    ),
+)
+BAD_CHOICE = _code(
+    "PS111",
+    "bad-choice",
+    E,
+    ("Value not in the list", "Valeur hors liste"),
+    (
+        "{column}: “{found}” is not allowed; expected {expected}.",
+        "{column} : « {found} » n'est pas admis ; attendu : {expected}.",
+    ),
+    (
+        "Pick a value from the cell's drop-down list.",
+        "Choisissez une valeur dans la liste déroulante de la cellule.",
+    ),
+)
+MISSING_VALUE = _code(
+    "PS112",
+    "missing-value",
+    E,
+    ("Required value missing", "Valeur obligatoire manquante"),
+    ("{column} is empty on this {table} row.", "{column} est vide sur cette ligne de {table}."),
+    (
+        "Fill in the cell, or delete the row if it is not used.",
+        "Remplissez la cellule, ou supprimez la ligne si elle ne sert pas.",
+    ),
+)
+FORMULA_NO_VALUE = _code(
+    "PS113",
+    "formula-without-value",
+    E,
+    ("Formula without a computed value", "Formule sans valeur calculée"),
+    (
+        "{column} holds a formula whose result was never saved; it is not read as 0.",
+        "{column} contient une formule dont le résultat n'a jamais été enregistré ; elle n'est "
+        "pas lue comme 0.",
+    ),
+    (
+        "Open the workbook in Excel or LibreOffice and save it, so that formulas are computed "
+        "and stored.",
+        "Ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le, pour que les formules "
+        "soient calculées et enregistrées.",
+    ),
+)
+UNKNOWN_REFERENCE = _code(
+    "PS114",
+    "unknown-reference",
+    E,
+    ("Unknown reference", "Référence inconnue"),
+    ("{column}: “{id}” is not in {target}.", "{column} : « {id} » n'existe pas dans {target}."),
+    (
+        "Correct the id{suggestion}, or add “{id}” to {target}.",
+        "Corrigez l'identifiant{suggestion}, ou ajoutez « {id} » dans {target}.",
+    ),
+)
+IMPOSSIBLE_RANGE = _code(
+    "PS115",
+    "impossible-range",
+    E,
+    ("Range ends before it starts", "Période qui finit avant de commencer"),
+    (
+        "{what} ends on {end}, before it starts on {start}.",
+        "{what} se termine le {end}, avant de commencer le {start}.",
+    ),
+    (
+        "Swap the two dates, or correct the one that is wrong.",
+        "Inversez les deux dates, ou corrigez celle qui est fausse.",
+    ),
+)
+OUTSIDE_DATES = _code(
+    "PS116",
+    "outside-production-dates",
+    W,
+    ("Date outside the production", "Date hors production"),
+    (
+        "{what} is on {date}, outside the production's dates ({start} – {end}).",
+        "{what} a lieu le {date}, hors des dates de la production ({start} – {end}).",
+    ),
+    (
+        "Correct the date, or widen the production's start and end in the Production sheet.",
+        "Corrigez la date, ou élargissez le début et la fin dans la feuille Production.",
+    ),
+)
+ERROR_VALUE = _code(
+    "PS117",
+    "error-value",
+    E,
+    ("Excel error in a cell", "Erreur Excel dans une cellule"),
+    ("{column} shows an Excel error ({found}).", "{column} affiche une erreur Excel ({found})."),
+    (
+        "Correct the formula (a #REF! usually follows a deleted row or sheet).",
+        "Corrigez la formule (un #REF! suit souvent une ligne ou une feuille supprimée).",
+    ),
+)
+BAD_SETTING = _code(
+    "PS118",
+    "unknown-setting",
+    W,
+    ("Unknown production setting", "Réglage de production inconnu"),
+    (
+        "“{found}” is not a production setting; it is ignored.",
+        "« {found} » n'est pas un réglage de production ; il est ignoré.",
+    ),
+    ("Known settings: {known}.", "Réglages reconnus : {known}."),
+)
+HEADER_DUPLICATE_COLUMN = _code(
+    "PS119",
+    "duplicate-column",
+    W,
+    ("Column found twice", "Colonne en double"),
+    (
+        "The header names “{column}” twice; only the first one ({first}) is read.",
+        "L'en-tête nomme « {column} » deux fois ; seule la première ({first}) est lue.",
+    ),
+    ("Rename or delete the second column.", "Renommez ou supprimez la seconde colonne."),
+)
+OUT_OF_RANGE = _code(
+    "PS120",
+    "value-out-of-range",
+    E,
+    ("Value out of range", "Valeur hors limites"),
+    (
+        "{column}: {found} is out of range; expected {expected}.",
+        "{column} : {found} est hors limites ; attendu : {expected}.",
+    ),
+    ("Correct the value.", "Corrigez la valeur."),
+)
+
+# --- PS2xx: the budget's own arithmetic -------------------------------------------------
+
+LINE_TOTAL = _code(
+    "PS201",
+    "line-total-mismatch",
+    E,
+    ("Line total differs from quantity × rate", "Total de ligne différent de quantité × tarif"),
+    (
+        "Total {total} ≠ {quantity} × {rate} = {expected}.",
+        "Total {total} ≠ {quantity} × {rate} = {expected}.",
+    ),
+    (
+        "Put {expected} (or the formula =quantity×rate) in the cell, or correct the quantity "
+        "or the rate.",
+        "Inscrivez {expected} (ou la formule =quantité×tarif) dans la cellule, ou corrigez la "
+        "quantité ou le tarif.",
+    ),
+)
+SUBTOTAL = _code(
+    "PS202",
+    "subtotal-mismatch",
+    E,
+    ("Subtotal differs from its lines", "Sous-total différent de ses lignes"),
+    (
+        "“{label}” shows {shown}, but its {count} lines (rows {first}–{last}) add up to "
+        "{expected}.",
+        "« {label} » indique {shown}, mais ses {count} lignes (lignes {first} à {last}) font "
+        "{expected}.",
+    ),
+    (
+        "Make the subtotal cover every line since the previous total (=SUM of rows "
+        "{first}–{last}).",
+        "Faites porter le sous-total sur toutes les lignes depuis le total précédent (=SOMME "
+        "des lignes {first} à {last}).",
+    ),
+)
+GRAND_TOTAL = _code(
+    "PS203",
+    "grand-total-mismatch",
+    E,
+    ("Grand total differs from the lines", "Total général différent des lignes"),
+    (
+        "“{label}” shows {shown}, but the {count} budget lines above it add up to {expected}.",
+        "« {label} » indique {shown}, mais les {count} lignes du devis au-dessus font {expected}.",
+    ),
+    (
+        "The classic: new lines were added outside the total's range. Make it cover every "
+        "line (or sum the subtotals).",
+        "Classique : des lignes ajoutées hors de la plage du total. Faites-le porter sur "
+        "toutes les lignes (ou additionnez les sous-totaux).",
+    ),
+)
+
+ALL_CODES: tuple[Code, ...] = tuple(CODES.values())
+
+
+def by_code_or_name(text: str) -> list[Code]:
+    """Codes a ``--select``/``--ignore`` word means: a code, a prefix (``PS1``), or a name."""
+    word = text.strip()
+    upper = word.upper()
+    return [c for c in CODES.values() if c.code.startswith(upper) or c.name == word.lower()]

@@ -1,0 +1,209 @@
+"""Findings: everything prodsheets has to say about a production, as plain data.
+
+A finding is a code from the catalogue (``prodsheets.catalogue``), the values its message
+needs, and the places in the workbooks it is about. It is said in French or English only
+when it is rendered, so the same findings serve the terminal, JSON, reports and Excel.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def label(self, lang: str) -> str:
+        return _SEVERITY_LABELS[self][lang]
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+_SEVERITY_LABELS = {
+    Severity.ERROR: {"en": "error", "fr": "erreur"},
+    Severity.WARNING: {"en": "warning", "fr": "attention"},
+    Severity.INFO: {"en": "info", "fr": "info"},
+}
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → Excel letters (0 → A, 27 → AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a workbook a person can jump to: ``schedule.xlsx › Affectations!B7``.
+
+    ``row`` is the sheet's physical row number (1-based) and ``column`` its letters,
+    exactly as Excel shows them; ``path`` is the file on disk (for hyperlinks), ``file``
+    the name shown to the user.
+    """
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    id: str | None = None
+    path: str | None = field(default=None, compare=False)
+
+    @property
+    def cell(self) -> str | None:
+        if self.row is None:
+            return None
+        return f"{self.column or 'A'}{self.row}"
+
+    def __str__(self) -> str:
+        if self.sheet is None:
+            return self.file
+        if self.row is None:
+            return f"{self.file} › {self.sheet}"
+        return f"{self.file} › {self.sheet}!{self.cell}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "row": self.row,
+            "column": self.column,
+            "id": self.id,
+        }
+
+
+@dataclass(frozen=True)
+class Code:
+    """One entry of the catalogue: a stable code and name, and what it says in each language."""
+
+    code: str
+    name: str
+    severity: Severity
+    title: Mapping[str, str]
+    message: Mapping[str, str]
+    hint: Mapping[str, str]
+    family: str = ""
+
+    def fields(self) -> set[str]:
+        """The values the message and hint templates need."""
+        found: set[str] = set()
+        for template in (*self.message.values(), *self.hint.values()):
+            found.update(f for _, f, _, _ in string.Formatter().parse(template) if f)
+        return found
+
+
+class _Safe(dict):  # type: ignore[type-arg]
+    """Leave a missing template value visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: Code
+    params: Mapping[str, Any] = field(default_factory=dict)
+    locations: tuple[Location, ...] = ()
+    severity: Severity | None = None  # None: the code's default
+
+    @property
+    def level(self) -> Severity:
+        return self.severity or self.code.severity
+
+    @property
+    def location(self) -> Location | None:
+        return self.locations[0] if self.locations else None
+
+    def _render(self, templates: Mapping[str, str], lang: str) -> str:
+        values = {k: _say(v, lang) for k, v in self.params.items()}
+        return templates[lang].format_map(_Safe(values))
+
+    def message(self, lang: str) -> str:
+        return self._render(self.code.message, lang)
+
+    def hint(self, lang: str) -> str:
+        return self._render(self.code.hint, lang)
+
+    def to_json(self, lang: str) -> dict[str, Any]:
+        return {
+            "code": self.code.code,
+            "name": self.code.name,
+            "severity": self.level.value,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+            "locations": [loc.to_json() for loc in self.locations],
+        }
+
+    def sort_key(self) -> tuple[Any, ...]:
+        loc = self.location
+        return (
+            loc.file if loc else "",
+            (loc.sheet or "") if loc else "",
+            (loc.row or 0) if loc else 0,
+            (len(loc.column or ""), loc.column or "") if loc else (0, ""),
+            self.code.code,
+        )
+
+
+class Bilingual(dict):  # type: ignore[type-arg]
+    """A value that reads differently in each language (an expected format, a table name)."""
+
+    def __init__(self, en: str, fr: str) -> None:
+        super().__init__(en=en, fr=fr)
+
+
+def _say(value: Any, lang: str) -> str:
+    if isinstance(value, Bilingual):
+        return str(value[lang])
+    if isinstance(value, list | tuple):
+        return ", ".join(_say(v, lang) for v in value)
+    if value is None:
+        return ""
+    return str(value)
+
+
+def flatten(findings: Iterable[Finding], *fields: str) -> list[list[Any]]:
+    """Findings as rows of plain values, so a test asserts a whole result at once.
+
+    >>> flatten(findings, "code", "cell")  # doctest: +SKIP
+    [["PS105", "A5"], ["PS114", "B7"]]
+    """
+    fields = fields or ("code", "cell")
+    rows = []
+    for f in findings:
+        loc = f.location
+        row = []
+        for name in fields:
+            if name == "code":
+                row.append(f.code.code)
+            elif name == "name":
+                row.append(f.code.name)
+            elif name == "severity":
+                row.append(f.level.value)
+            elif name in {"message", "hint"}:
+                row.append(getattr(f, name)("en"))
+            elif name == "cells":
+                row.append([loc.cell for loc in f.locations])
+            else:
+                row.append(getattr(loc, name) if loc else None)
+        rows.append(row)
+    return rows
+
+
+def summary(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = {"errors": 0, "warnings": 0, "infos": 0}
+    for f in findings:
+        counts[f.level.value + "s"] += 1
+    return counts

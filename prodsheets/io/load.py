@@ -1,0 +1,429 @@
+"""Reading a production: discover its workbooks, find its tables, type its values.
+
+``load_production(path)`` never raises on bad data: it returns the production as far as
+it could be read, and the findings that say what could not (beancount's loader does the
+same with ``(entries, errors, options)``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from prodsheets import catalogue as C
+from prodsheets import schema, values
+from prodsheets.findings import Bilingual, Finding, Location, column_letter
+from prodsheets.io.workbook import Sheet, Workbook, open_workbook
+from prodsheets.model import ROW_NAME, Production, TableData
+
+EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+HEADER_SCAN_ROWS = 10
+
+_BAD_VALUE_CODE = {
+    schema.DATE: C.BAD_DATE,
+    schema.TIME: C.BAD_TIME,
+    schema.MONEY: C.BAD_NUMBER,
+    schema.NUMBER: C.BAD_NUMBER,
+    schema.INTEGER: C.BAD_NUMBER,
+    schema.PERCENT: C.BAD_PERCENT,
+    schema.BOOL: C.BAD_YES_NO,
+    schema.CHOICE: C.BAD_CHOICE,
+    schema.FRINGE: C.BAD_PERCENT,
+}
+
+
+def discover(folder: Path) -> list[Path]:
+    """The workbooks of a production folder: spreadsheets, without lock or hidden files."""
+    found = []
+    for p in sorted(folder.iterdir()):
+        if not p.is_file() or p.suffix.lower() not in EXTENSIONS:
+            continue
+        if p.name.startswith(("~$", ".~lock", ".")):
+            continue  # Office and LibreOffice lock files, hidden files
+        found.append(p)
+    return found
+
+
+def load_production(path: Path, display: str | None = None) -> tuple[Production, list[Finding]]:
+    """Read a production folder or a single workbook."""
+    display = display or path.name or str(path)
+    production = Production(path=path, display=display)
+    findings: list[Finding] = []
+    where = Location(display, path=str(path))
+    if not path.exists():
+        production.unreadable = True
+        return production, [Finding(C.PATH_NOT_FOUND, {"path": str(path)}, (where,))]
+    if path.is_dir():
+        files = discover(path)
+        if not files:
+            production.unreadable = True
+            return production, [Finding(C.NO_WORKBOOK, {"path": str(path)}, (where,))]
+    else:
+        files = [path]
+
+    opened: list[Workbook] = []
+    for file in files:
+        wb, problems = open_workbook(file, file.name)
+        findings += problems
+        if wb is None:
+            production.unreadable = True
+            continue
+        production.files.append(wb.display)
+        opened.append(wb)
+
+    for wb in opened:
+        matched = False
+        for sheet_name in wb.sheet_names:
+            table = schema.table_for_sheet(sheet_name)
+            if table is None:
+                continue
+            matched = True
+            previous = production.tables.get(table.key)
+            if previous is not None or (table.key == "production" and production.setting_cells):
+                other = previous.sheet if previous else "Production"
+                other_file = previous.file if previous else ""
+                findings.append(
+                    Finding(
+                        C.DUPLICATE_TABLE,
+                        {"table": sheet_name, "other": f"{other_file} › {other}"},
+                        (wb.location(sheet_name),),
+                    )
+                )
+                continue
+            sheet, problems = wb.read_sheet(sheet_name)
+            findings += problems
+            if sheet is None:
+                continue
+            if table.key_value:
+                findings += _read_settings(sheet, production)
+            else:
+                data, problems = read_table(sheet, table)
+                findings += problems
+                if data is not None:
+                    production.tables[table.key] = data
+        if not matched and not path.is_dir():
+            sheets = ", ".join(wb.sheet_names) or "—"
+            findings.append(Finding(C.NO_PRODUCTION_TABLE, {"sheets": sheets}, (wb.location(),)))
+            production.unreadable = True
+        wb.close()
+
+    if opened and not production.tables and not production.setting_cells and path.is_dir():
+        sheets = ", ".join(f"{wb.display} › {s}" for wb in opened for s in wb.sheet_names) or "—"
+        findings.append(Finding(C.NO_PRODUCTION_TABLE, {"sheets": sheets}, (where,)))
+        production.unreadable = True
+    if not production.unreadable or production.tables:
+        findings += _missing_tables(production, where)
+    return production, findings
+
+
+def _missing_tables(production: Production, where: Location) -> list[Finding]:
+    found = []
+    for table in schema.TABLES:
+        if not table.required:
+            continue
+        present = table.key in production.tables or (table.key_value and production.setting_cells)
+        if not present:
+            found.append(
+                Finding(C.MISSING_TABLE, {"table": Bilingual(table.en, table.fr)}, (where,))
+            )
+    return found
+
+
+# --- one table -----------------------------------------------------------------------
+
+
+def _find_header(
+    sheet: Sheet, table: schema.Table
+) -> tuple[int, dict[str, int], list[Finding]] | None:
+    """The header row (index into sheet.rows) and column key → index into each row."""
+    best: tuple[int, int] | None = None
+    for i, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        hits = {schema.column_for_header(table, v) for v in row if isinstance(v, str)}
+        hits.discard(None)
+        required_hits = sum(1 for c in table.columns if c.required and c.key in hits)
+        score = len(hits) + required_hits
+        if len(hits) >= min(2, len(table.columns)) and (best is None or score > best[1]):
+            best = (i, score)
+    if best is None:
+        return None
+    header_index = best[0]
+    columns: dict[str, int] = {}
+    findings: list[Finding] = []
+    for j, v in enumerate(sheet.rows[header_index]):
+        if not isinstance(v, str):
+            continue
+        key = schema.column_for_header(table, v)
+        if key is None:
+            continue
+        if key in columns:
+            first = column_letter(sheet.first_col + columns[key]) + str(
+                sheet.first_row + header_index + 1
+            )
+            findings.append(
+                Finding(
+                    C.HEADER_DUPLICATE_COLUMN,
+                    {"column": v, "first": first},
+                    (_loc(sheet, header_index, j),),
+                )
+            )
+            continue
+        columns[key] = j
+    return header_index, columns, findings
+
+
+def _loc(sheet: Sheet, i: int, j: int, row_id: str | None = None) -> Location:
+    wb = sheet.workbook
+    return Location(
+        wb.display,
+        sheet.name,
+        sheet.first_row + i + 1,
+        column_letter(sheet.first_col + j),
+        row_id,
+        str(wb.path),
+    )
+
+
+def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, list[Finding]]:
+    """Find the header, keep the rows that hold something, and type every value."""
+    wb = sheet.workbook
+    found = _find_header(sheet, table)
+    if found is None:
+        names = ", ".join(f"“{c.name(_guess_lang(sheet.name, table))}”" for c in table.columns[:4])
+        where = Location(wb.display, sheet.name, path=str(wb.path))
+        return None, [Finding(C.NO_HEADER, {"table": sheet.name, "columns": names}, (where,))]
+    header_index, columns, findings = found
+    header_row = sheet.first_row + header_index + 1
+    lang = _guess_lang(sheet.name, table)
+    data = TableData(
+        table=table,
+        file=wb.display,
+        path=str(wb.path),
+        sheet=sheet.name,
+        header_row=header_row,
+        columns={k: sheet.first_col + j for k, j in columns.items()},
+    )
+    first_col_letter = column_letter(sheet.first_col + min(columns.values(), default=0))
+    for col in table.columns:
+        if col.required and col.key not in columns:
+            findings.append(
+                Finding(
+                    C.MISSING_COLUMN,
+                    {"table": sheet.name, "column": col.name(lang)},
+                    (
+                        Location(
+                            wb.display, sheet.name, header_row, first_col_letter, None, str(wb.path)
+                        ),
+                    ),
+                )
+            )
+
+    # Keep the rows with a value (or a formula/error note) in a known column.
+    known = list(columns.items())
+    notes = sheet.notes
+    kept: list[int] = []
+    for i in range(header_index + 1, len(sheet.rows)):
+        row = sheet.rows[i]
+        width = len(row)
+        for _, j in known:
+            if j < width and not _blank(row[j]):
+                kept.append(i)
+                break
+        else:
+            if notes and any((sheet.first_row + i, sheet.first_col + j) in notes for _, j in known):
+                kept.append(i)
+    data.rows = [sheet.first_row + i + 1 for i in kept]
+
+    id_key = ROW_NAME.get(table.key, table.id_column)
+    order = sorted(columns.items(), key=lambda kv: kv[0] != id_key)  # ids first, for locations
+    for key, j in order:
+        col = table.column(key)
+        raw = [row[j] if j < len(row) else "" for row in (sheet.rows[i] for i in kept)]
+        parsed, problems = _parse_column(sheet, data, col, j, kept, raw, wb.date1904, lang)
+        data.values[key] = parsed
+        findings += problems
+    return data, findings
+
+
+def _blank(v: Any) -> bool:
+    return v is None or v == "" or (isinstance(v, str) and not v.strip())
+
+
+def _guess_lang(sheet_name: str, table: schema.Table) -> str:
+    n = schema.normalise(sheet_name)
+    return "fr" if n == schema.normalise(table.fr) and n != schema.normalise(table.en) else "en"
+
+
+def _parse_column(
+    sheet: Sheet,
+    data: TableData,
+    col: schema.Column,
+    j: int,
+    kept: list[int],
+    raw: list[Any],
+    date1904: bool,
+    lang: str,
+) -> tuple[list[Any], list[Finding]]:
+    findings: list[Finding] = []
+    out: list[Any] = [None] * len(raw)
+    kind, choices = col.kind, col.choices
+    notes = sheet.notes
+    phys_col = sheet.first_col + j
+    column_label = Bilingual(col.en, col.fr)
+    for n, v in enumerate(raw):
+        if v == "" or v is None or (isinstance(v, str) and not v.strip()):
+            if notes:
+                note = notes.get((sheet.first_row + kept[n], phys_col))
+                if note is not None:
+                    where = (_cell(sheet, data, kept[n], j, n),)
+                    if note == "formula":
+                        findings.append(
+                            Finding(C.FORMULA_NO_VALUE, {"column": column_label}, where)
+                        )
+                    else:
+                        findings.append(
+                            Finding(C.ERROR_VALUE, {"column": column_label, "found": note}, where)
+                        )
+                    out[n] = _UNREADABLE
+                    continue
+            if col.required:
+                findings.append(
+                    Finding(
+                        C.MISSING_VALUE,
+                        {"column": column_label, "table": sheet.name},
+                        (_cell(sheet, data, kept[n], j, n),),
+                    )
+                )
+            continue
+        # Fast paths for what calamine already typed, so a million rows stay cheap.
+        if kind == schema.TIME and type(v) is dt.time and not v.microsecond:
+            out[n] = v
+            continue
+        if kind == schema.ID and isinstance(v, str):
+            s = v.strip()
+            if s and "\u00a0" not in s and "\u202f" not in s:
+                out[n] = s
+                continue
+        if isinstance(v, str) and v.startswith("#") and v.rstrip("!?/0A").upper() in _ERRORS:
+            findings.append(
+                Finding(
+                    C.ERROR_VALUE,
+                    {"column": column_label, "found": v},
+                    (_cell(sheet, data, kept[n], j, n),),
+                )
+            )
+            out[n] = _UNREADABLE
+            continue
+        try:
+            out[n] = values.parse(kind, v, choices=choices, date1904=date1904)
+        except values.BadValue as bad:
+            code = _BAD_VALUE_CODE.get(kind, C.BAD_NUMBER)
+            expected = Bilingual(
+                values.expected_text(bad.expected, "en"), values.expected_text(bad.expected, "fr")
+            )
+            findings.append(
+                Finding(
+                    code,
+                    {"column": column_label, "found": values.parse_text(v), "expected": expected},
+                    (_cell(sheet, data, kept[n], j, n),),
+                )
+            )
+            out[n] = _UNREADABLE
+    # Unreadable cells were reported once; checks treat them as absent.
+    return [None if x is _UNREADABLE else x for x in out], findings
+
+
+_UNREADABLE = object()
+_ERRORS = {
+    "#DIV",
+    "#N",
+    "#NAME",
+    "#NULL",
+    "#NUM",
+    "#REF",
+    "#VALUE",
+    "#GETTING_DATA",
+    "#SPILL",
+    "#CALC",
+}
+
+
+def _cell(sheet: Sheet, data: TableData, i: int, j: int, n: int) -> Location:
+    row_id = None
+    id_key = ROW_NAME.get(data.table.key, data.table.id_column)
+    if id_key and id_key in data.values:
+        v = data.values[id_key][n]
+        row_id = None if v is None else str(v)
+    return _loc(sheet, i, j, row_id)
+
+
+# --- the Production sheet: one setting per row ------------------------------------------
+
+
+def _read_settings(sheet: Sheet, production: Production) -> list[Finding]:
+    findings: list[Finding] = []
+    table = schema.PRODUCTION
+    known_names = ", ".join(c.fr for c in table.columns)
+    for i, row in enumerate(sheet.rows):
+        cells = [(j, v) for j, v in enumerate(row) if not _blank(v)]
+        if not cells:
+            continue
+        j0, label = cells[0]
+        key = schema.column_for_header(table, label) if isinstance(label, str) else None
+        if key is None:
+            if isinstance(label, str) and schema.normalise(label) in schema.SETTING_HEADER_ALIASES:
+                continue
+            if len(cells) == 2 and isinstance(label, str):
+                findings.append(
+                    Finding(
+                        C.BAD_SETTING,
+                        {"found": label, "known": known_names},
+                        (_loc(sheet, i, j0),),
+                    )
+                )
+            continue
+        col = table.column(key)
+        value_j = cells[1][0] if len(cells) > 1 else j0 + 1
+        value = cells[1][1] if len(cells) > 1 else None
+        where = _loc(sheet, i, value_j, key)
+        production.setting_cells[key] = where
+        if value is None:
+            note = sheet.notes.get((sheet.first_row + i, sheet.first_col + value_j))
+            if note is not None:
+                code = C.FORMULA_NO_VALUE if note == "formula" else C.ERROR_VALUE
+                findings.append(Finding(code, {"column": label, "found": note}, (where,)))
+            elif col.required:
+                findings.append(
+                    Finding(C.MISSING_VALUE, {"column": label, "table": sheet.name}, (where,))
+                )
+            continue
+        try:
+            parsed = values.parse(
+                col.kind, value, choices=col.choices, date1904=sheet.workbook.date1904
+            )
+        except values.BadValue as bad:
+            expected = Bilingual(
+                values.expected_text(bad.expected, "en"), values.expected_text(bad.expected, "fr")
+            )
+            findings.append(
+                Finding(
+                    _BAD_VALUE_CODE.get(col.kind, C.BAD_NUMBER),
+                    {"column": label, "found": values.parse_text(value), "expected": expected},
+                    (where,),
+                )
+            )
+            continue
+        production.settings[key] = parsed
+    for col in table.columns:
+        if col.required and col.key not in production.setting_cells:
+            findings.append(
+                Finding(
+                    C.MISSING_VALUE,
+                    {"column": Bilingual(col.en, col.fr), "table": sheet.name},
+                    (Location(sheet.workbook.display, sheet.name, path=str(sheet.workbook.path)),),
+                )
+            )
+    return findings
+
+
+__all__ = ["EXTENSIONS", "Workbook", "discover", "load_production", "read_table"]

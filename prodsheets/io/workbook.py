@@ -1,0 +1,394 @@
+"""Opening one workbook: every failure becomes a finding, never an exception.
+
+python-calamine reads every format producers use (.xlsx .xlsm .xls .xlsb .ods) and is
+fast, so it does the reading. Before it, a look at the file's first bytes tells the
+cases a person needs told apart: an empty file, an encrypted workbook, a format too
+old or too odd, something that is not a spreadsheet at all.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prodsheets import catalogue as C
+from prodsheets.findings import Bilingual, Finding, Location
+
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+# A whole Excel sheet is at most 1,048,576 × 16,384 cells; the calamine limit
+# (100 million cells) stops decompression bombs before they eat the memory.
+MAX_MEMBER_BYTES = 4 * 1024**3
+
+
+@dataclass
+class Workbook:
+    """An opened workbook: its sheet names, and a way to read a sheet's cells."""
+
+    path: Path
+    display: str
+    sheet_names: list[str]
+    date1904: bool = False
+    _book: Any = field(default=None, repr=False)
+    _sheet_parts: dict[str, str] | None = field(default=None, repr=False)
+
+    def location(self, sheet: str | None = None) -> Location:
+        return Location(self.display, sheet, path=str(self.path))
+
+    def read_sheet(self, name: str) -> tuple[Sheet | None, list[Finding]]:
+        """The sheet's cells, or a finding saying why it could not be read."""
+        try:
+            sheet = self._book.get_sheet_by_name(name)
+            start = sheet.start or (0, 0)
+            rows = sheet.to_python()
+        except BaseException as exc:  # a panic in the Rust reader is a BaseException
+            if isinstance(exc, KeyboardInterrupt | SystemExit | MemoryError):
+                raise
+            detail = _short(exc)
+            return None, [Finding(C.SHEET_UNREADABLE, {"detail": detail}, (self.location(name),))]
+        cells = (
+            _xlsx_cell_notes(self, name) if self.path.suffix.lower() in {".xlsx", ".xlsm"} else {}
+        )
+        return Sheet(self, name, rows, start[0], start[1], cells), []
+
+    def close(self) -> None:
+        if self._book is not None:
+            self._book.close()
+            self._book = None
+
+
+@dataclass
+class Sheet:
+    """A sheet's cells as calamine returns them, with where they sit on the sheet.
+
+    ``rows[i][j]`` is the cell at physical row ``first_row + i + 1`` (1-based, as
+    Excel numbers rows) and column index ``first_col + j`` (0-based).
+    ``notes`` maps a (row, column) physical 0-based position to ``"formula"`` for a
+    formula with no saved result, or to the error text (``"#REF!"``) of an error cell:
+    calamine reads both as an empty string, which must not pass for a blank cell.
+    """
+
+    workbook: Workbook
+    name: str
+    rows: list[list[Any]]
+    first_row: int
+    first_col: int
+    notes: dict[tuple[int, int], str]
+
+
+def open_workbook(path: Path, display: str) -> tuple[Workbook | None, list[Finding]]:
+    """Open a workbook, or say precisely why not."""
+    where = (Location(display, path=str(path)),)
+
+    def fail(code: Any, **params: Any) -> tuple[None, list[Finding]]:
+        return None, [Finding(code, params, where)]
+
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        return fail(C.CORRUPT, detail=exc.strerror or type(exc).__name__)
+    if size == 0:
+        return fail(C.EMPTY_FILE)
+    refusal = _sniff(path, head)
+    if refusal is not None:
+        return None, [Finding(refusal[0], refusal[1], where)]
+
+    import python_calamine as pc
+
+    try:
+        book = pc.CalamineWorkbook.from_path(str(path))
+        names = [m.name for m in book.sheets_metadata if _is_worksheet(m)]
+    except pc.PasswordError:
+        return fail(C.ENCRYPTED)
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt | SystemExit | MemoryError):
+            raise
+        return None, [_open_failure(path, head, exc, where)]
+    wb = Workbook(path, display, names, _book=book)
+    if path.suffix.lower() in {".xlsx", ".xlsm"} or head.startswith(ZIP_MAGIC):
+        wb.date1904 = _xlsx_date1904(path)
+    return wb, []
+
+
+def _is_worksheet(meta: Any) -> bool:
+    import python_calamine as pc
+
+    return meta.typ in (pc.SheetTypeEnum.WorkSheet, pc.SheetTypeEnum.DialogSheet)
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 160 else text[:157] + "…"
+
+
+def _open_failure(
+    path: Path, head: bytes, exc: BaseException, where: tuple[Location, ...]
+) -> Finding:
+    text = str(exc)
+    lowered = text.lower()
+    if head.startswith(CFB_MAGIC) and _xls_is_encrypted(path):
+        return Finding(C.ENCRYPTED, {}, where)
+    if "password" in lowered or "encrypt" in lowered:
+        return Finding(C.ENCRYPTED, {}, where)
+    if "cell limit" in lowered or "too large" in lowered or "memory" in lowered:
+        return Finding(C.TOO_LARGE, {"detail": _short(exc)}, where)
+    if "cannot detect file format" in lowered:
+        return Finding(
+            C.NOT_A_SPREADSHEET, {"detail": Bilingual("unknown content", "contenu inconnu")}, where
+        )
+    if "entity" in lowered:
+        detail = Bilingual(
+            "it holds XML entity declarations, a known attack (“XML bomb”)",
+            "il contient des déclarations d'entités XML, une attaque connue (« bombe XML »)",
+        )
+        return Finding(C.CORRUPT, {"detail": detail}, where)
+    return Finding(C.CORRUPT, {"detail": _short(exc)}, where)
+
+
+def _sniff(path: Path, head: bytes) -> tuple[Any, dict[str, Any]] | None:
+    """Refuse, from the first bytes, what calamine would misread or answer obscurely."""
+    if head.startswith(ZIP_MAGIC):
+        return _sniff_zip(path)
+    if head.startswith(CFB_MAGIC):
+        if _cfb_has_stream(path, "EncryptedPackage"):
+            return C.ENCRYPTED, {}
+        return None
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped[:1] == b"<":
+        lowered = stripped.lower()
+        if (
+            b"urn:schemas-microsoft-com:office:spreadsheet" in lowered
+            or b"mso-application" in lowered
+        ):
+            return C.UNSUPPORTED_FORMAT, {
+                "detail": Bilingual(
+                    "Excel 2003 XML (SpreadsheetML)", "Excel 2003 XML (SpreadsheetML)"
+                )
+            }
+        if b"office:document" in lowered:
+            return C.UNSUPPORTED_FORMAT, {
+                "detail": Bilingual("flat OpenDocument (.fods)", "OpenDocument à plat (.fods)")
+            }
+        if b"<html" in lowered or b"<!doctype html" in lowered or b"<table" in lowered:
+            return C.NOT_A_SPREADSHEET, {
+                "detail": Bilingual(
+                    "an HTML page saved with a spreadsheet's name",
+                    "une page HTML enregistrée sous un nom de classeur",
+                )
+            }
+        return C.NOT_A_SPREADSHEET, {"detail": Bilingual("an XML file", "un fichier XML")}
+    if len(head) >= 4 and head[0] == 0x09 and head[1] in (0x00, 0x02, 0x04) and head[3] == 0x00:
+        return C.UNSUPPORTED_FORMAT, {
+            "detail": Bilingual("Excel 2.x–4.0 (before 1995)", "Excel 2.x–4.0 (antérieur à 1995)")
+        }
+    if head.startswith(b"%PDF"):
+        return C.NOT_A_SPREADSHEET, {"detail": Bilingual("a PDF document", "un document PDF")}
+    if _looks_like_text(head):
+        if (
+            path.suffix.lower() in {".csv", ".txt", ".tsv"}
+            or head.count(b";") + head.count(b",") > 2
+        ):
+            return C.UNSUPPORTED_FORMAT, {
+                "detail": Bilingual("CSV or plain text", "CSV ou texte brut")
+            }
+        return C.NOT_A_SPREADSHEET, {"detail": Bilingual("plain text", "du texte brut")}
+    return None
+
+
+def _looks_like_text(head: bytes) -> bool:
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = head.decode("cp1252")
+        except UnicodeDecodeError:
+            return False
+    return bool(text) and all(c.isprintable() or c in "\r\n\t" for c in text)
+
+
+def _sniff_zip(path: Path) -> tuple[Any, dict[str, Any]] | None:
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
+        return C.CORRUPT, {
+            "detail": Bilingual(
+                f"not a complete zip archive: {_short(exc)}",
+                f"archive zip incomplète : {_short(exc)}",
+            )
+        }
+    names = {i.filename.replace("\\", "/").lower() for i in infos}
+    if not any(n in names for n in ("[content_types].xml", "mimetype", "content.xml")):
+        return C.NOT_A_SPREADSHEET, {
+            "detail": Bilingual("a zip archive without a workbook", "une archive zip sans classeur")
+        }
+    big = max((i.file_size for i in infos), default=0)
+    if big > MAX_MEMBER_BYTES:
+        return C.TOO_LARGE, {"detail": f"{big / 1024**3:.1f} GiB"}
+    return None
+
+
+def _cfb_has_stream(path: Path, name: str) -> bool:
+    """Whether an OLE2 container names a stream (the directory holds UTF-16 names)."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(4 * 1024 * 1024)
+    except OSError:
+        return False
+    return name.encode("utf-16-le") in data
+
+
+def _xls_is_encrypted(path: Path) -> bool:
+    """An Excel 97-2003 workbook whose first records include FILEPASS (RC4 or XOR)."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(4 * 1024 * 1024)
+    except OSError:
+        return False
+    for match in re.finditer(rb"\x09\x08[\x08\x10]\x00", data):
+        pos = match.start()
+        for _ in range(6):  # FILEPASS follows BOF within a few records
+            if pos + 4 > len(data):
+                break
+            rtype, length = struct.unpack_from("<HH", data, pos)
+            if rtype == 0x002F:
+                return True
+            pos += 4 + length
+    return False
+
+
+def _xlsx_date1904(path: Path) -> bool:
+    """Whether the workbook counts days from 1904 (old Mac Excel, some LibreOffice files)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                if info.filename.replace("\\", "/").lower().endswith("workbook.xml"):
+                    with z.open(info) as fh:
+                        head = fh.read(65536)
+                    return re.search(rb'date1904\s*=\s*["\'](1|true)["\']', head) is not None
+    except Exception:
+        return False
+    return False
+
+
+# --- xlsx: formulas without a saved result, and error cells ------------------------
+
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+_REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_CELL_REF = re.compile(rb"^([A-Z]{1,3})([0-9]+)$")
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+
+
+def _xml_unescape(raw: bytes) -> str:
+    import html
+
+    return html.unescape(raw.decode("utf-8", "replace"))
+
+
+def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → worksheet part, from workbook.xml and its relationships."""
+    by_lower = {i.filename.replace("\\", "/").lower(): i for i in z.infolist()}
+    wb_info = next((i for n, i in by_lower.items() if n.endswith("workbook.xml")), None)
+    if wb_info is None:
+        return {}
+    wb_name = wb_info.filename.replace("\\", "/")
+    folder = wb_name.rsplit("/", 1)[0] if "/" in wb_name else ""
+    rels_name = f"{folder}/_rels/workbook.xml.rels".lower().lstrip("/")
+    rels_info = by_lower.get(rels_name)
+    if rels_info is None:
+        return {}
+    with z.open(wb_info) as fh:
+        wb_xml = fh.read(16 * 1024 * 1024)
+    with z.open(rels_info) as fh:
+        rels_xml = fh.read(16 * 1024 * 1024)
+    targets: dict[bytes, str] = {}
+    for m in _REL.finditer(rels_xml):
+        attrs = dict(_ATTR.findall(m[1]))
+        if b"Id" in attrs and b"Target" in attrs:
+            target = _xml_unescape(attrs[b"Target"]).replace("\\", "/")
+            target = (
+                target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
+            )
+            targets[attrs[b"Id"]] = target
+    parts: dict[str, str] = {}
+    for m in _SHEET_TAG.finditer(wb_xml):
+        attrs = dict(_ATTR.findall(m[1]))
+        rid = next((v for k, v in attrs.items() if k.endswith(b":id")), None)
+        if b"name" in attrs and rid in targets:
+            target = targets[rid]
+            info = by_lower.get(target.lower())
+            if info is not None:
+                parts[_xml_unescape(attrs[b"name"])] = info.filename
+    return parts
+
+
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n - 1
+
+
+def _xlsx_cell_notes(wb: Workbook, sheet_name: str) -> dict[tuple[int, int], str]:
+    """Formula cells with no saved result, and error cells, of one xlsx worksheet.
+
+    Streams the part in chunks and only runs the cell pattern when the chunk holds a
+    formula or an error at all, so a million plain rows cost one fast byte search.
+    """
+    notes: dict[tuple[int, int], str] = {}
+    try:
+        with zipfile.ZipFile(wb.path) as z:
+            if wb._sheet_parts is None:
+                wb._sheet_parts = _sheet_parts(z)
+            part = wb._sheet_parts.get(sheet_name)
+            if part is None:
+                return notes
+            with z.open(part) as fh:
+                carry = b""
+                while True:
+                    chunk = fh.read(8 * 1024 * 1024)
+                    if not chunk:
+                        break
+                    buf = carry + chunk
+                    cut = buf.rfind(b"</row>")
+                    if cut < 0:
+                        carry = buf[-4 * 1024 * 1024 :]
+                        continue
+                    cut += len(b"</row>")
+                    _scan_cells(buf[:cut], notes)
+                    carry = buf[cut:]
+                _scan_cells(carry, notes)
+    except Exception:
+        return notes  # calamine read the sheet; these notes only refine blanks
+    return notes
+
+
+def _scan_cells(buf: bytes, notes: dict[tuple[int, int], str]) -> None:
+    if b"<f" not in buf and b'"e"' not in buf and b":f" not in buf:
+        return
+    for m in _CELL.finditer(buf):
+        attrs, inner = m[1], m[2] or b""
+        is_error = b't="e"' in attrs
+        has_formula = b"<f" in inner or b":f" in inner
+        if not (is_error or has_formula):
+            continue
+        ref = re.search(rb'\br="([A-Z]{1,3}[0-9]+)"', attrs)
+        if ref is None:
+            continue
+        cm = _CELL_REF.match(ref[1])
+        if cm is None:
+            continue
+        pos = (int(cm[2]) - 1, _col_index(cm[1]))
+        value = _VALUE.search(inner)
+        if is_error:
+            notes[pos] = _xml_unescape(value[1]) if value else "#ERROR"
+        elif value is None or (value[1] == b"" and b't="str"' not in attrs):
+            notes[pos] = "formula"

@@ -1,0 +1,592 @@
+"""The workbook contract: which tables a production holds, their columns, in both languages.
+
+Everything that knows a sheet or column *name* lives here, so that the reader, the
+templates and the docs agree. Keys (``"bookings"``, ``"call"``) are the stable English
+identifiers the code uses; names are what producers see in Excel.
+
+Matching is forgiving the way producers type: case, accents, spaces and punctuation are
+ignored (``"Tarif jour"``, ``"tarif_jour"`` and ``"TARIF JOUR (€)"`` are one column).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+Lang = str  # "fr" or "en"
+LANGS: tuple[Lang, ...] = ("fr", "en")
+
+
+def normalise(text: object) -> str:
+    """Fold a sheet or column name for matching: no accents, no case, letters/digits/% only."""
+    s = unicodedata.normalize("NFKD", str(text))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.casefold().replace("œ", "oe").replace("æ", "ae")
+    return re.sub(r"[^a-z0-9%]", "", s)
+
+
+# Value types a column can hold; the parsers live in prodsheets.values.
+TEXT, ID, DATE, TIME, MONEY, NUMBER, INTEGER, PERCENT, BOOL, ID_LIST, CHOICE, FRINGE = (
+    "text",
+    "id",
+    "date",
+    "time",
+    "money",
+    "number",
+    "integer",
+    "percent",
+    "bool",
+    "id_list",
+    "choice",
+    "fringe",
+)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a choice column, with what producers may type for it."""
+
+    key: str
+    en: str
+    fr: str
+    aliases: tuple[str, ...] = ()
+
+    def label(self, lang: Lang) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    en: str
+    fr: str
+    kind: str = TEXT
+    required: bool = False
+    refs: tuple[str, ...] = ()  # tables whose ids this column refers to
+    choices: str | None = None  # key in CHOICES
+    aliases: tuple[str, ...] = ()
+    help_en: str = ""
+    help_fr: str = ""
+    width: int = 14
+
+    def name(self, lang: Lang) -> str:
+        return self.fr if lang == "fr" else self.en
+
+    def help(self, lang: Lang) -> str:
+        return self.help_fr if lang == "fr" else self.help_en
+
+    def matches(self) -> set[str]:
+        return {normalise(n) for n in (self.en, self.fr, self.key, *self.aliases)}
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    en: str
+    fr: str
+    columns: tuple[Column, ...]
+    required: bool = True
+    id_column: str | None = None  # the column whose values other tables refer to
+    aliases: tuple[str, ...] = ()
+    help_en: str = ""
+    help_fr: str = ""
+    key_value: bool = False  # Production: one setting per row, not one record per row
+    workbook: str = "budget"  # where `prodsheets new` puts it
+    _by_key: dict[str, Column] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_key.update({c.key: c for c in self.columns})
+
+    def name(self, lang: Lang) -> str:
+        return self.fr if lang == "fr" else self.en
+
+    def help(self, lang: Lang) -> str:
+        return self.help_fr if lang == "fr" else self.help_en
+
+    def column(self, key: str) -> Column:
+        return self._by_key[key]
+
+    def matches(self) -> set[str]:
+        return {normalise(n) for n in (self.en, self.fr, self.key, *self.aliases)}
+
+
+# --- choice lists (also written as Excel data-validation lists) ----------------------
+
+CHOICES: dict[str, tuple[Choice, ...]] = {
+    "kind": (
+        Choice("film", "film", "film", ("cinema", "cinéma", "tournage", "shoot", "tv", "série")),
+        Choice("live", "live", "spectacle", ("concert", "tour", "tournée", "spectacle vivant")),
+        Choice("festival", "festival", "festival"),
+        Choice("exhibition", "exhibition", "exposition", ("expo",)),
+        Choice("other", "other", "autre"),
+    ),
+    "unit": (
+        Choice("day", "day", "jour", ("days", "jours", "j", "d", "cachet", "cachets")),
+        Choice("week", "week", "semaine", ("weeks", "semaines", "sem", "wk")),
+        Choice("hour", "hour", "heure", ("hours", "heures", "h", "hr")),
+        Choice("flat", "flat", "forfait", ("fixed", "ff", "lump sum", "unité", "unit", "u")),
+    ),
+    "contract": (
+        Choice("intermittent", "intermittent", "intermittent", ("intermittente",)),
+        Choice("cdd", "CDD", "CDD", ("fixed term", "fixed-term")),
+        Choice("employee", "employee", "salarié", ("cdi", "salarie", "salariée", "staff")),
+        Choice("contractor", "contractor", "prestataire", ("freelance", "auto-entrepreneur")),
+        Choice("volunteer", "volunteer", "bénévole", ("benevole",)),
+        Choice("artist", "artist", "artiste", ("comédien", "comedien", "cast", "actor")),
+    ),
+    "status": (
+        Choice("committed", "committed", "engagé", ("engage", "ordered", "commandé", "bdc")),
+        Choice("invoiced", "invoiced", "facturé", ("facture", "billed")),
+        Choice("paid", "paid", "payé", ("paye", "réglé", "regle", "settled")),
+    ),
+    "rules": (
+        Choice("audiovisual", "audiovisual", "audiovisuel", ("tv", "television", "télévision")),
+        Choice("cinema", "cinema", "cinéma", ("film", "cinema crew", "ccn cinema")),
+        Choice("live", "live", "spectacle vivant", ("ccneac", "spectacle", "live performance")),
+        Choice("custom", "custom", "personnalisé", ("personnalise", "perso")),
+    ),
+    "language": (
+        Choice("fr", "fr", "fr", ("français", "francais", "french")),
+        Choice("en", "en", "en", ("english", "anglais")),
+    ),
+}
+
+YES_NO_EN = ("yes", "no")
+YES_NO_FR = ("oui", "non")
+
+
+def _c(key: str, en: str, fr: str, kind: str = TEXT, **kw: object) -> Column:
+    return Column(key, en, fr, kind, **kw)  # type: ignore[arg-type]
+
+
+ID_HELP_EN = "Short code you choose (e.g. LUCIE, CAM1); other sheets refer to it."
+ID_HELP_FR = "Code court de votre choix (ex. LUCIE, CAM1) ; les autres feuilles y renvoient."
+
+PRODUCTION = Table(
+    "production",
+    "Production",
+    "Production",
+    (
+        _c("title", "title", "titre", required=True, aliases=("name", "nom", "production")),
+        _c("kind", "kind", "type", CHOICE, choices="kind"),
+        _c("currency", "currency", "devise", aliases=("monnaie",)),
+        _c("language", "language", "langue", CHOICE, choices="language"),
+        _c("timezone", "timezone", "fuseau horaire", aliases=("time zone", "fuseau")),
+        _c("start", "start", "début", DATE, required=True, aliases=("debut", "start date")),
+        _c("end", "end", "fin", DATE, required=True, aliases=("end date", "date de fin")),
+        _c("contingency", "contingency %", "imprévus %", PERCENT, aliases=("imprevus",)),
+        _c("rules", "rules", "convention", CHOICE, choices="rules", aliases=("preset",)),
+        _c("daily_max_hours", "daily max hours", "durée max jour (h)", NUMBER),
+        _c("min_rest_hours", "min rest hours", "repos min (h)", NUMBER),
+        _c("weekly_max_hours", "weekly max hours", "durée max semaine (h)", NUMBER),
+        _c("max_consecutive_days", "max consecutive days", "jours consécutifs max", INTEGER),
+        _c("overtime_after_hours", "overtime after hours", "heures sup. après (h)", NUMBER),
+        _c("travel_buffer_minutes", "travel buffer minutes", "battement trajet (min)", NUMBER),
+    ),
+    key_value=True,
+    aliases=("settings", "paramètres", "parametres", "projet", "project"),
+    help_en="One setting per row: the production's title, dates, currency, language and "
+    "working-time rules. Leave a value blank to use the default.",
+    help_fr="Un réglage par ligne : titre, dates, devise, langue et règles de temps de "
+    "travail de la production. Laissez une valeur vide pour garder la valeur par défaut.",
+)
+# The two header cells of the Production sheet.
+SETTING_HEADER = {"en": ("setting", "value"), "fr": ("paramètre", "valeur")}
+SETTING_HEADER_ALIASES = {normalise(x) for x in ("setting", "paramètre", "key", "clé", "cle")}
+
+BUDGET = Table(
+    "budget",
+    "Budget",
+    "Devis",
+    (
+        _c(
+            "code",
+            "code",
+            "code",
+            ID,
+            required=True,
+            aliases=("compte", "account", "poste budgétaire"),
+            help_en="Account code, e.g. 02.05.",
+            help_fr="Code du poste, ex. 02.05.",
+            width=10,
+        ),
+        _c("chapter", "chapter", "chapitre", width=26),
+        _c(
+            "description",
+            "description",
+            "libellé",
+            required=True,
+            aliases=("libelle", "intitulé"),
+            width=34,
+        ),
+        _c(
+            "quantity",
+            "quantity",
+            "quantité",
+            NUMBER,
+            aliases=("qty", "qté", "qte", "nombre"),
+            width=10,
+        ),
+        _c("unit", "unit", "unité", CHOICE, choices="unit", aliases=("unite",), width=10),
+        _c("rate", "rate", "tarif", MONEY, aliases=("prix unitaire", "unit price", "pu"), width=12),
+        _c(
+            "fringe",
+            "fringe",
+            "charges",
+            FRINGE,
+            refs=("fringes",),
+            aliases=("charges sociales",),
+            help_en="A code from Fringes, or a percentage.",
+            help_fr="Un code de la feuille Charges, ou un pourcentage.",
+            width=10,
+        ),
+        _c("total", "total", "total", MONEY, aliases=("montant", "amount", "total ht"), width=14),
+        _c("vendor", "vendor", "prestataire", ID, refs=("vendors",), aliases=("fournisseur",)),
+        _c("notes", "notes", "notes", aliases=("remarques", "commentaire"), width=30),
+    ),
+    id_column="code",
+    aliases=("budget prévisionnel", "devis", "budget"),
+    help_en="One row per budget line: quantity × rate = total. A row with no code whose "
+    "description starts with Total or Subtotal is a total row, checked against the lines.",
+    help_fr="Une ligne par poste : quantité × tarif = total. Une ligne sans code dont le "
+    "libellé commence par Total ou Sous-total est une ligne de total, vérifiée.",
+)
+
+ACTUALS = Table(
+    "actuals",
+    "Actuals",
+    "Dépenses",
+    (
+        _c("date", "date", "date", DATE, required=True, width=12),
+        _c("code", "code", "code", ID, required=True, refs=("budget",), width=10),
+        _c("vendor", "vendor", "prestataire", ID, refs=("vendors",), aliases=("fournisseur",)),
+        _c("description", "description", "libellé", aliases=("libelle",), width=30),
+        _c("amount", "amount", "montant", MONEY, required=True, aliases=("montant ht",), width=14),
+        _c("currency", "currency", "devise", width=8),
+        _c("invoice", "invoice", "facture", aliases=("n° facture", "invoice no")),
+        _c("status", "status", "statut", CHOICE, choices="status", width=12),
+    ),
+    required=False,
+    aliases=("depenses", "réel", "reel", "costs", "expenses"),
+    workbook="budget",
+    help_en="What was actually spent, excluding tax, posted to a budget code.",
+    help_fr="Ce qui a réellement été dépensé, hors taxes, imputé à un code du devis.",
+)
+
+FRINGES = Table(
+    "fringes",
+    "Fringes",
+    "Charges",
+    (
+        _c("code", "code", "code", ID, required=True, width=10),
+        _c("name", "name", "libellé", aliases=("libelle", "nom"), width=34),
+        _c("rate", "rate", "taux", PERCENT, required=True, aliases=("taux %", "rate %"), width=10),
+        _c("applies_to", "applies to", "s'applique à", ID_LIST, aliases=("contrats",), width=30),
+    ),
+    required=False,
+    id_column="code",
+    aliases=("charges sociales", "social charges"),
+    help_en="Social charges as a percentage of pay, by contract type. The template's rates are "
+    "EXAMPLES: check them with your payroll provider.",
+    help_fr="Charges sociales en pourcentage du salaire, par type de contrat. Les taux du modèle "
+    "sont des EXEMPLES : faites-les vérifier par votre prestataire de paie.",
+)
+
+CREW = Table(
+    "crew",
+    "Crew",
+    "Équipe",
+    (
+        _c("id", "id", "id", ID, required=True, aliases=("code", "identifiant"), width=10),
+        _c("name", "name", "nom", required=True, aliases=("nom prénom", "full name"), width=22),
+        _c("role", "role", "poste", aliases=("fonction", "job"), width=20),
+        _c("department", "department", "département", aliases=("dept", "service"), width=16),
+        _c("contract", "contract", "contrat", CHOICE, choices="contract", width=14),
+        _c("day_rate", "day rate", "tarif jour", MONEY, aliases=("cachet",), width=11),
+        _c("hourly_rate", "hourly rate", "tarif horaire", MONEY, width=11),
+        _c("budget_code", "budget code", "code budget", ID, refs=("budget",), width=11),
+        _c("email", "email", "email", aliases=("e-mail", "courriel", "mail"), width=26),
+        _c("phone", "phone", "téléphone", aliases=("tel", "tél", "portable", "mobile"), width=16),
+        _c("backup", "backup", "remplaçant", ID, refs=("crew",), aliases=("remplacant",)),
+    ),
+    id_column="id",
+    aliases=("equipe", "team", "staff", "personnel"),
+    workbook="crew",
+    help_en="Everyone who works on the production: crew, cast, artists, volunteers.",
+    help_fr="Toutes les personnes de la production : équipe, comédiens, artistes, bénévoles.",
+)
+
+RESOURCES = Table(
+    "resources",
+    "Resources",
+    "Matériel",
+    (
+        _c("id", "id", "id", ID, required=True, width=10),
+        _c("name", "name", "nom", required=True, width=26),
+        _c("kind", "kind", "type", aliases=("catégorie", "category"), width=14),
+        _c("quantity", "quantity", "quantité", INTEGER, aliases=("qté", "qty", "nombre"), width=10),
+        _c("day_rate", "day rate", "tarif jour", MONEY, width=11),
+        _c("vendor", "vendor", "prestataire", ID, refs=("vendors",), aliases=("loueur",)),
+        _c("budget_code", "budget code", "code budget", ID, refs=("budget",), width=11),
+    ),
+    required=False,
+    id_column="id",
+    aliases=("materiel", "equipment", "ressources", "matos"),
+    workbook="crew",
+    help_en="Equipment, sets, costumes, vehicles, props: how many exist, what they cost a day.",
+    help_fr="Matériel, décors, costumes, véhicules, accessoires : combien, et le tarif jour.",
+)
+
+VENDORS = Table(
+    "vendors",
+    "Vendors",
+    "Prestataires",
+    (
+        _c("id", "id", "id", ID, required=True, width=10),
+        _c("name", "name", "nom", required=True, width=24),
+        _c("service", "service", "service", width=20),
+        _c("contact", "contact", "contact", width=18),
+        _c("email", "email", "email", aliases=("courriel",), width=24),
+        _c("phone", "phone", "téléphone", aliases=("tel", "tél"), width=16),
+        _c("critical", "critical", "critique", BOOL, width=10),
+        _c("backup", "backup", "secours", ID, refs=("vendors",)),
+    ),
+    required=False,
+    id_column="id",
+    aliases=("suppliers", "fournisseurs"),
+    workbook="crew",
+    help_en="Suppliers and service companies; mark the critical ones and name a backup.",
+    help_fr="Fournisseurs et prestataires ; signalez les critiques et nommez un secours.",
+)
+
+UNAVAILABILITY = Table(
+    "unavailability",
+    "Unavailability",
+    "Indisponibilités",
+    (
+        _c("who", "who", "qui", ID, required=True, refs=("crew", "resources"), width=10),
+        _c("from", "from", "du", DATE, required=True, aliases=("de", "start", "début"), width=12),
+        _c(
+            "to", "to", "au", DATE, required=True, aliases=("à", "end", "fin", "jusqu'au"), width=12
+        ),
+        _c("reason", "reason", "motif", width=30),
+    ),
+    required=False,
+    aliases=("indisponibilites", "unavailable", "absences"),
+    workbook="crew",
+    help_en="Days when a person or a resource cannot be booked (both dates included).",
+    help_fr="Jours où une personne ou un matériel n'est pas disponible (dates incluses).",
+)
+
+LOCATIONS = Table(
+    "locations",
+    "Locations",
+    "Lieux",
+    (
+        _c("id", "id", "id", ID, required=True, width=10),
+        _c("name", "name", "nom", required=True, width=24),
+        _c("address", "address", "adresse", width=36),
+        _c("outdoor", "outdoor", "extérieur", BOOL, aliases=("exterieur", "ext"), width=10),
+        _c("capacity", "capacity", "capacité", INTEGER, aliases=("capacite",), width=10),
+    ),
+    id_column="id",
+    aliases=("venues", "decors", "décors", "sites", "stages", "scènes"),
+    workbook="schedule",
+    help_en="Sets, venues and stages. Capacity: how many events may use it at once (default 1).",
+    help_fr="Décors, salles et scènes. Capacité : combien d'événements en même temps (1 par "
+    "défaut).",
+)
+
+TRAVEL = Table(
+    "travel",
+    "Travel",
+    "Trajets",
+    (
+        _c("from", "from", "de", ID, required=True, refs=("locations",), width=10),
+        _c(
+            "to", "to", "à", ID, required=True, refs=("locations",), aliases=("a", "vers"), width=10
+        ),
+        _c(
+            "minutes",
+            "minutes",
+            "minutes",
+            NUMBER,
+            required=True,
+            aliases=("durée", "min"),
+            width=10,
+        ),
+    ),
+    required=False,
+    aliases=("travel times", "temps de trajet"),
+    workbook="schedule",
+    help_en="Travel time between two locations (either direction). Without a row, the "
+    "production's default buffer applies.",
+    help_fr="Temps de trajet entre deux lieux (dans les deux sens). Sans ligne, le battement "
+    "par défaut de la production s'applique.",
+)
+
+EVENTS = Table(
+    "events",
+    "Events",
+    "Planning",
+    (
+        _c(
+            "id", "id", "id", ID, required=True, aliases=("séquence", "sequence", "scène"), width=10
+        ),
+        _c("date", "date", "date", DATE, required=True, aliases=("jour", "day"), width=12),
+        _c("start", "start", "début", TIME, aliases=("debut", "heure début"), width=8),
+        _c("end", "end", "fin", TIME, aliases=("heure fin",), width=8),
+        _c("title", "title", "intitulé", aliases=("intitule", "libellé", "description"), width=30),
+        _c(
+            "location",
+            "location",
+            "lieu",
+            ID,
+            refs=("locations",),
+            aliases=("décor", "stage"),
+            width=10,
+        ),
+        _c("kind", "kind", "type", width=14),
+        _c(
+            "cover",
+            "cover",
+            "repli",
+            ID,
+            refs=("events", "locations"),
+            aliases=("cover set",),
+            width=10,
+        ),
+        _c("notes", "notes", "notes", width=30),
+    ),
+    id_column="id",
+    aliases=("schedule", "plan de travail", "events", "événements", "evenements"),
+    workbook="schedule",
+    help_en="What happens when and where: a scene, a rehearsal, a load-in, a show. An end "
+    "earlier than the start means the next day.",
+    help_fr="Ce qui se passe, quand et où : séquence, répétition, montage, concert. Une fin "
+    "plus tôt que le début veut dire le lendemain.",
+)
+
+BOOKINGS = Table(
+    "bookings",
+    "Bookings",
+    "Affectations",
+    (
+        _c(
+            "event",
+            "event",
+            "séquence",
+            ID,
+            required=True,
+            refs=("events",),
+            aliases=("sequence", "événement", "evenement", "event id"),
+            width=10,
+        ),
+        _c("who", "who", "qui", ID, required=True, refs=("crew", "resources"), width=10),
+        _c("call", "call", "convocation", TIME, aliases=("pat", "call time"), width=12),
+        _c("wrap", "wrap", "fin", TIME, aliases=("end",), width=8),
+        _c("quantity", "quantity", "quantité", INTEGER, aliases=("qté", "qty"), width=10),
+        _c("role", "role", "poste", width=18),
+        _c("notes", "notes", "notes", width=30),
+    ),
+    id_column=None,
+    aliases=("convocations", "calls", "assignments"),
+    workbook="schedule",
+    help_en="Who or what is needed on which event. Call and wrap default to the event's "
+    "times; a wrap earlier than the call is the next day.",
+    help_fr="Qui ou quoi est convoqué sur quel événement. Convocation et fin reprennent par "
+    "défaut les horaires de l'événement ; une fin plus tôt que la convocation est le lendemain.",
+)
+
+RISKS = Table(
+    "risks",
+    "Risks",
+    "Risques",
+    (
+        _c("id", "id", "id", ID, required=True, width=8),
+        _c("risk", "risk", "risque", required=True, width=34),
+        _c("category", "category", "catégorie", aliases=("categorie",), width=14),
+        _c("probability", "probability", "probabilité", INTEGER, aliases=("proba",), width=11),
+        _c("impact", "impact", "impact", INTEGER, width=9),
+        _c("mitigation", "mitigation", "prévention", aliases=("prevention",), width=30),
+        _c("backup_plan", "backup plan", "plan de secours", width=30),
+        _c("owner", "owner", "responsable", ID, refs=("crew",), width=12),
+        _c(
+            "linked_to",
+            "linked to",
+            "concerne",
+            ID_LIST,
+            refs=("events", "locations", "vendors", "crew", "resources"),
+            width=20,
+        ),
+    ),
+    required=False,
+    id_column="id",
+    aliases=("risk register", "registre des risques"),
+    workbook="schedule",
+    help_en="What could go wrong, scored 1-5 for probability and impact, with a plan.",
+    help_fr="Ce qui peut mal tourner, noté de 1 à 5 en probabilité et impact, avec un plan.",
+)
+
+TABLES: tuple[Table, ...] = (
+    PRODUCTION,
+    BUDGET,
+    ACTUALS,
+    FRINGES,
+    CREW,
+    RESOURCES,
+    VENDORS,
+    UNAVAILABILITY,
+    LOCATIONS,
+    TRAVEL,
+    EVENTS,
+    BOOKINGS,
+    RISKS,
+)
+TABLES_BY_KEY: dict[str, Table] = {t.key: t for t in TABLES}
+WORKBOOKS: tuple[str, ...] = ("budget", "crew", "schedule")
+
+
+@cache
+def _sheet_index() -> dict[str, Table]:
+    index: dict[str, Table] = {}
+    for table in TABLES:
+        for name in table.matches():
+            index.setdefault(name, table)
+    return index
+
+
+def table_for_sheet(sheet_name: str) -> Table | None:
+    """The table a sheet holds, from its name in either language (or None)."""
+    return _sheet_index().get(normalise(sheet_name))
+
+
+@cache
+def _column_index(table_key: str) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for col in TABLES_BY_KEY[table_key].columns:
+        for name in col.matches():
+            index.setdefault(name, col.key)
+    return index
+
+
+def column_for_header(table: Table, header: object) -> str | None:
+    """The column key a header cell names, or None for a producer's own column."""
+    if header is None or header == "":
+        return None
+    return _column_index(table.key).get(normalise(header))
+
+
+@cache
+def _choice_index(choices: str) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for ch in CHOICES[choices]:
+        for name in (ch.key, ch.en, ch.fr, *ch.aliases):
+            index.setdefault(normalise(name), ch.key)
+    return index
+
+
+def choice_key(choices: str, text: object) -> str | None:
+    return _choice_index(choices).get(normalise(text))

@@ -456,6 +456,22 @@ OUT_OF_RANGE = _code(
     ("Correct the value.", "Corrigez la valeur."),
 )
 
+AMBIGUOUS_ID = _code(
+    "PS121",
+    "ambiguous-id",
+    E,
+    ("Id used by a person and a resource", "Identifiant à la fois personne et matériel"),
+    (
+        "“{id}” is both in {resources} and in {crew}: a booking of “{id}” is ambiguous.",
+        "« {id} » figure dans {resources} et dans {crew} : une affectation de « {id} » est "
+        "ambiguë.",
+    ),
+    (
+        "Rename one of them (e.g. CAM-{id} for the equipment).",
+        "Renommez l'un des deux (par ex. CAM-{id} pour le matériel).",
+    ),
+)
+
 # --- PS2xx: the budget's own arithmetic -------------------------------------------------
 
 LINE_TOTAL = _code(

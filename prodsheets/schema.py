@@ -590,3 +590,44 @@ def _choice_index(choices: str) -> dict[str, str]:
 
 def choice_key(choices: str, text: object) -> str | None:
     return _choice_index(choices).get(normalise(text))
+
+
+# --- budget total rows ------------------------------------------------------------------
+_SUBTOTAL_PREFIXES = (
+    "soustotal",
+    "subtotal",
+    "sstotal",
+    "totalchapitre",
+    "totalchap",
+    "totalchapter",
+)
+_GRAND_TOTALS = (
+    "totalgeneral",
+    "grandtotal",
+    "totaldevis",
+    "totaldudevis",
+    "totalbudget",
+    "totaldubudget",
+    "totalfilm",
+    "totalht",
+    "totalttc",
+)
+
+
+def total_row_kind(description: object) -> str | None:
+    """``"sub"``, ``"grand"`` or None: how a budget row with no code totals the lines.
+
+    Producers write "Sous-total", "Subtotal" and "Total Personnel" for a chapter's total
+    (the lines since the previous total row), and "Total", "Total général", "Grand total"
+    for the whole budget (every line above it).
+    """
+    if description is None:
+        return None
+    n = normalise(description)
+    if n.startswith(_SUBTOTAL_PREFIXES):
+        return "sub"
+    if n == "total" or n.startswith(_GRAND_TOTALS):
+        return "grand"
+    if n.startswith("total"):
+        return "sub"
+    return None

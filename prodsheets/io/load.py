@@ -72,6 +72,7 @@ def load_production(path: Path, display: str | None = None) -> tuple[Production,
         production.files.append(wb.display)
         opened.append(wb)
 
+    unreadable_tables: set[str] = set()
     for wb in opened:
         matched = False
         for sheet_name in wb.sheet_names:
@@ -94,13 +95,17 @@ def load_production(path: Path, display: str | None = None) -> tuple[Production,
             sheet, problems = wb.read_sheet(sheet_name)
             findings += problems
             if sheet is None:
+                production.unreadable = True
+                unreadable_tables.add(table.key)
                 continue
             if table.key_value:
                 findings += _read_settings(sheet, production)
             else:
                 data, problems = read_table(sheet, table)
                 findings += problems
-                if data is not None:
+                if data is None:
+                    unreadable_tables.add(table.key)  # said once, by its own finding
+                else:
                     production.tables[table.key] = data
         if not matched and not path.is_dir():
             sheets = ", ".join(wb.sheet_names) or "—"
@@ -113,14 +118,14 @@ def load_production(path: Path, display: str | None = None) -> tuple[Production,
         findings.append(Finding(C.NO_PRODUCTION_TABLE, {"sheets": sheets}, (where,)))
         production.unreadable = True
     if not production.unreadable or production.tables:
-        findings += _missing_tables(production, where)
+        findings += _missing_tables(production, where, unreadable_tables)
     return production, findings
 
 
-def _missing_tables(production: Production, where: Location) -> list[Finding]:
+def _missing_tables(production: Production, where: Location, unreadable: set[str]) -> list[Finding]:
     found = []
     for table in schema.TABLES:
-        if not table.required:
+        if not table.required or table.key in unreadable:
             continue
         present = table.key in production.tables or (table.key_value and production.setting_cells)
         if not present:
@@ -242,7 +247,29 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
         parsed, problems = _parse_column(sheet, data, col, j, kept, raw, wb.date1904, lang)
         data.values[key] = parsed
         findings += problems
+    if table.key == "budget":
+        findings = _exempt_total_rows(data, findings)
     return data, findings
+
+
+def _exempt_total_rows(data: TableData, findings: list[Finding]) -> list[Finding]:
+    """Total and subtotal rows have no code by design: not a missing value."""
+    totals = {
+        data.rows[i]
+        for i, d in enumerate(data.col("description"))
+        if schema.total_row_kind(d) and data.col("code")[i] is None
+    }
+    code_col = column_letter(data.columns.get("code", -1)) if "code" in data.columns else None
+    return [
+        f
+        for f in findings
+        if not (
+            f.code is C.MISSING_VALUE
+            and f.location is not None
+            and f.location.row in totals
+            and f.location.column == code_col
+        )
+    ]
 
 
 def _blank(v: Any) -> bool:

@@ -1,0 +1,178 @@
+"""The command line: thin wrappers over the library (sqlite-utils style).
+
+Heavy libraries are imported inside the commands that need them: every click on the
+Excel button starts Python afresh, and ``prodsheets --help`` should be instant.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from prodsheets import __version__
+
+EXIT_USAGE = 2
+
+
+def _lang_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--lang",
+        type=click.Choice(["fr", "en"]),
+        default=None,
+        help="Language of messages (default: the production's). / Langue des messages.",
+    )(fn)
+
+
+def _format_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="text for people, json for scripts and CI.",
+    )(fn)
+
+
+def _no_traceback(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A bug must still reach the user as a sentence and exit code 2, not a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrompu. / Interrupted.", err=True)
+            sys.exit(130)
+        except Exception as exc:
+            if os.environ.get("PRODSHEETS_DEBUG"):
+                raise
+            click.echo(
+                f"prodsheets: erreur interne / internal error: {type(exc).__name__}: {exc}\n"
+                "Relancez avec PRODSHEETS_DEBUG=1 et signalez-la. / "
+                "Run again with PRODSHEETS_DEBUG=1 and report it.",
+                err=True,
+            )
+            sys.exit(EXIT_USAGE)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="prodsheets")
+def main() -> None:
+    """prodsheets: check, reconcile and report on productions kept in Excel workbooks.
+
+    Vérifie, rapproche et met en forme les productions tenues dans des classeurs Excel.
+    """
+
+
+@main.command()
+@click.argument("productions", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_format_option
+@_lang_option
+@click.option(
+    "--select", multiple=True, metavar="CODE", help="Only these codes, prefixes (PS1) or names."
+)
+@click.option(
+    "--ignore", multiple=True, metavar="CODE", help="Leave out these codes, prefixes or names."
+)
+@_no_traceback
+def check(
+    productions: tuple[Path, ...],
+    fmt: str,
+    lang: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
+    """Check one or several productions (folders or workbooks).
+
+    Exit code: 0 no error, 1 errors found, 2 a production could not be read.
+    """
+    from prodsheets.check import check as run_check
+    from prodsheets.output import finding_line, summary_line, to_json
+
+    words = [w for group in (select, ignore) for item in group for w in item.split(",")]
+    _refuse_unknown_codes(words)
+    result = run_check(
+        list(productions),
+        select=[w for s in select for w in s.split(",") if w],
+        ignore=[w for s in ignore for w in s.split(",") if w],
+    )
+    lang = lang or result.language
+    if fmt == "json":
+        click.echo(json.dumps(to_json(result, lang), ensure_ascii=False, indent=2))
+    else:
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        for f in result.findings:
+            click.echo(finding_line(f, lang, click.style if color else None), color=color)
+        click.echo(summary_line(result, lang))
+    sys.exit(result.exit_code)
+
+
+def _refuse_unknown_codes(words: list[str]) -> None:
+    from prodsheets.catalogue import by_code_or_name
+
+    unknown = [w for w in words if w and not by_code_or_name(w)]
+    if unknown:
+        raise click.BadParameter(
+            f"code inconnu / unknown code: {', '.join(unknown)} (voir / see docs/findings.md)",
+            param_hint="--select/--ignore",
+        )
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--kind",
+    type=click.Choice(["film", "live", "festival", "exhibition", "other"]),
+    default="film",
+    show_default=True,
+    help="Kind of production: sets the budget's chapters and the working-time rules.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    default="fr",
+    show_default=True,
+    help="Language of sheet and column names. / Langue des feuilles et colonnes.",
+)
+@click.option(
+    "--force", is_flag=True, help="Overwrite existing workbooks. / Écraser les classeurs existants."
+)
+@_no_traceback
+def new(folder: Path, kind: str, lang: str, force: bool) -> None:
+    """Write budget.xlsx, crew.xlsx and schedule.xlsx from the templates into FOLDER."""
+    from prodsheets.new import write_production
+
+    try:
+        written = write_production(folder, kind=kind, lang=lang, force=force)
+    except FileExistsError as exc:
+        names = ", ".join(Path(p).name for p in exc.args[1:]) if len(exc.args) > 1 else str(exc)
+        msg = (
+            f"{folder} contient déjà {names} : rien n'a été écrit. Ajoutez --force pour écraser."
+            if lang == "fr"
+            else f"{folder} already holds {names}: nothing was written. Add --force to overwrite."
+        )
+        click.echo(msg, err=True)
+        sys.exit(EXIT_USAGE)
+    for path in written:
+        click.echo(str(path))
+    click.echo(
+        f"Ensuite : remplissez les classeurs, puis « prodsheets check {folder} »."
+        if lang == "fr"
+        else f"Next: fill in the workbooks, then run `prodsheets check {folder}`."
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,296 @@
+"""Validation rules: pure functions of the production model that yield findings.
+
+Each rule is registered with :func:`rule`; ``validate(production)`` runs them all. A
+rule never raises on odd data: a value that could not be read is ``None`` in the model
+(its own finding was made by the reader), and rules skip it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+
+from prodsheets import catalogue as C
+from prodsheets import schema
+from prodsheets.findings import Bilingual, Finding
+from prodsheets.formats import say_date, say_money, say_number
+from prodsheets.model import Production, TableData, money
+
+Rule = Callable[[Production], Iterable[Finding]]
+RULES: list[Rule] = []
+
+
+def rule(fn: Rule) -> Rule:
+    RULES.append(fn)
+    return fn
+
+
+def validate(production: Production) -> list[Finding]:
+    found: list[Finding] = []
+    for fn in RULES:
+        found.extend(fn(production))
+    return found
+
+
+def _label(production: Production, key: str) -> Bilingual:
+    return production.table_label(key)
+
+
+# --- ids -------------------------------------------------------------------------------
+
+
+@rule
+def duplicate_ids(production: Production) -> Iterator[Finding]:
+    """Each id names one row: a second row with the same id makes every reference ambiguous."""
+    for table in production.tables.values():
+        key = table.table.id_column
+        if key is None or not table.has(key):
+            continue
+        seen: dict[str, int] = {}
+        for i, value in enumerate(table.col(key)):
+            if value is None:
+                continue
+            if table.key == "budget" and schema.total_row_kind(table.col("description")[i]):
+                continue
+            first = seen.setdefault(str(value), i)
+            if first != i:
+                yield Finding(
+                    C.DUPLICATE_ID,
+                    {"id": value, "table": table.sheet, "other_row": table.rows[first]},
+                    (table.cell(i, key), table.cell(first, key)),
+                )
+    crew, resources = production.table("crew"), production.table("resources")
+    if crew is not None and resources is not None:
+        people = production.ids("crew")
+        for rid, i in production.ids("resources").items():
+            if rid in people:
+                yield Finding(
+                    C.AMBIGUOUS_ID,
+                    {"id": rid, "crew": crew.sheet, "resources": resources.sheet},
+                    (resources.cell(i, "id"), crew.cell(people[rid], "id")),
+                )
+
+
+# --- references ------------------------------------------------------------------------
+
+
+def _known_ids(production: Production, tables: Iterable[str]) -> set[str] | None:
+    """Ids of the referred tables, or None when none of them is in the production."""
+    present = [t for t in tables if t in production.tables]
+    if not present:
+        return None
+    known: set[str] = set()
+    for t in present:
+        known.update(production.ids(t))
+    return known
+
+
+@rule
+def unknown_references(production: Production) -> Iterator[Finding]:
+    """A reference must name a row of its table, or the link silently breaks."""
+    for table in production.tables.values():
+        for column in table.table.columns:
+            if not column.refs or not table.has(column.key):
+                continue
+            known = _known_ids(production, column.refs)
+            if known is None:
+                continue
+            target = Bilingual(
+                " / ".join(
+                    production.table_label(t)["en"] for t in column.refs if t in production.tables
+                ),
+                " / ".join(
+                    production.table_label(t)["fr"] for t in column.refs if t in production.tables
+                ),
+            )
+            label = Bilingual(column.en, column.fr)
+            for i, value in enumerate(table.col(column.key)):
+                if value is None:
+                    continue
+                if column.kind == schema.FRINGE and isinstance(value, Decimal):
+                    continue  # a percentage, not a fringe code
+                for ref in value if isinstance(value, tuple) else (value,):
+                    if ref in known:
+                        continue
+                    yield Finding(
+                        C.UNKNOWN_REFERENCE,
+                        {
+                            "column": label,
+                            "id": ref,
+                            "target": target,
+                            "suggestion": _suggest(ref, known),
+                        },
+                        (table.cell(i, column.key),),
+                    )
+
+
+def _suggest(ref: str, known: set[str]) -> Bilingual:
+    by_fold = {k.casefold(): k for k in known}
+    match = by_fold.get(ref.casefold())
+    if match is None:
+        close = difflib.get_close_matches(ref.casefold(), list(by_fold), n=1, cutoff=0.75)
+        match = by_fold[close[0]] if close else None
+    if match is None:
+        return Bilingual("", "")
+    return Bilingual(f" (did you mean “{match}”?)", f" (vouliez-vous dire « {match} » ?)")
+
+
+# --- dates -----------------------------------------------------------------------------
+
+
+@rule
+def impossible_ranges(production: Production) -> Iterator[Finding]:
+    """A period that ends before it starts is a typo that hides a real availability."""
+    start, end = production.start, production.end
+    if start and end and end < start:
+        where = production.setting_cells.get("end")
+        yield Finding(
+            C.IMPOSSIBLE_RANGE,
+            {
+                "what": Bilingual("The production", "La production"),
+                "start": say_date(start),
+                "end": say_date(end),
+            },
+            (where,) if where else (),
+        )
+    table = production.table("unavailability")
+    if table is None:
+        return
+    for i, who, begin, finish in table.records("who", "from", "to"):
+        if begin and finish and finish < begin:
+            what = Bilingual(f"The unavailability of {who}", f"L'indisponibilité de {who}")
+            yield Finding(
+                C.IMPOSSIBLE_RANGE,
+                {"what": what, "start": say_date(begin), "end": say_date(finish)},
+                (table.cell(i, "to"), table.cell(i, "from")),
+            )
+
+
+@rule
+def dates_outside_production(production: Production) -> Iterator[Finding]:
+    """An event dated outside the production is usually a wrong year or month."""
+    start, end = production.start, production.end
+    events = production.table("events")
+    if not (start and end and events) or end < start:
+        return
+    for i, eid, day in events.records("id", "date"):
+        if day and not start <= day <= end:
+            what = Bilingual(f"Event {eid}", f"L'événement {eid}")
+            yield Finding(
+                C.OUTSIDE_DATES,
+                {
+                    "what": what,
+                    "date": say_date(day),
+                    "start": say_date(start),
+                    "end": say_date(end),
+                },
+                (events.cell(i, "date"),),
+            )
+
+
+# --- ranges of plain values -----------------------------------------------------------
+
+_RANGES: dict[tuple[str, str], tuple[int, int | None]] = {
+    ("risks", "probability"): (1, 5),
+    ("risks", "impact"): (1, 5),
+    ("resources", "quantity"): (1, None),
+    ("locations", "capacity"): (1, None),
+    ("bookings", "quantity"): (1, None),
+}
+
+
+@rule
+def values_in_range(production: Production) -> Iterator[Finding]:
+    for (table_key, column), (low, high) in _RANGES.items():
+        table = production.table(table_key)
+        if table is None or not table.has(column):
+            continue
+        expected = (
+            Bilingual(f"{low} to {high}", f"de {low} à {high}")
+            if high is not None
+            else Bilingual(f"{low} or more", f"{low} ou plus")
+        )
+        col = table.table.column(column)
+        for i, value in enumerate(table.col(column)):
+            if value is not None and (value < low or (high is not None and value > high)):
+                yield Finding(
+                    C.OUT_OF_RANGE,
+                    {"column": Bilingual(col.en, col.fr), "found": value, "expected": expected},
+                    (table.cell(i, column),),
+                )
+
+
+# --- the budget's own arithmetic ------------------------------------------------------
+
+
+@rule
+def budget_arithmetic(production: Production) -> Iterator[Finding]:
+    """Line totals against quantity × rate; subtotal and total rows against their lines."""
+    budget = production.table("budget")
+    if budget is None:
+        return
+    currency = production.currency
+    yield from _line_totals(budget, currency)
+    yield from _total_rows(budget, currency)
+
+
+def _line_totals(budget: TableData, currency: str) -> Iterator[Finding]:
+    for i, code, quantity, rate, total in budget.records("code", "quantity", "rate", "total"):
+        if code is None or quantity is None or rate is None or total is None:
+            continue
+        expected = money(quantity * rate)
+        if money(total) != expected:
+            yield Finding(
+                C.LINE_TOTAL,
+                {
+                    "total": say_money(total, currency),
+                    "quantity": say_number(quantity),
+                    "rate": say_money(rate, currency),
+                    "expected": say_money(expected, currency),
+                },
+                (budget.cell(i, "total"), budget.cell(i, "quantity"), budget.cell(i, "rate")),
+            )
+
+
+def line_amount(quantity: Decimal | None, rate: Decimal | None, total: Decimal | None) -> Decimal:
+    """What a budget line weighs in a total: its written total, else quantity × rate."""
+    if total is not None:
+        return total
+    if quantity is not None and rate is not None:
+        return money(quantity * rate)
+    return Decimal(0)
+
+
+def _total_rows(budget: TableData, currency: str) -> Iterator[Finding]:
+    since_last: list[int] = []  # line indexes since the previous total row
+    every_line: list[int] = []
+    amounts: dict[int, Decimal] = {}
+    for i, code, description, quantity, rate, total in budget.records(
+        "code", "description", "quantity", "rate", "total"
+    ):
+        kind = schema.total_row_kind(description) if code is None else None
+        if kind is None:
+            if code is not None:
+                amounts[i] = line_amount(quantity, rate, total)
+                since_last.append(i)
+                every_line.append(i)
+            continue
+        covered = since_last if kind == "sub" else every_line
+        since_last = []
+        if total is None or not covered:
+            continue
+        expected = money(sum((amounts[j] for j in covered), Decimal(0)))
+        if money(total) == expected:
+            continue
+        params = {
+            "label": description,
+            "shown": say_money(total, currency),
+            "expected": say_money(expected, currency),
+            "count": len(covered),
+            "first": budget.rows[covered[0]],
+            "last": budget.rows[covered[-1]],
+        }
+        yield Finding(
+            C.SUBTOTAL if kind == "sub" else C.GRAND_TOTAL, params, (budget.cell(i, "total"),)
+        )

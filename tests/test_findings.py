@@ -1,0 +1,226 @@
+"""One example per finding code: the smallest production that shows it, and where.
+
+Each case changes one thing in a clean production and asserts the whole result at once
+(``flatten``): the finding, its cell, and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Sheets, write_workbook
+
+from prodsheets.catalogue import CODES
+from prodsheets.check import check
+from prodsheets.findings import flatten
+
+Case = Callable[[Sheets, Path], Path]
+
+
+def in_workbook(change: Callable[[Sheets], Any]) -> Case:
+    """A case that edits the clean production, then writes it as one workbook."""
+
+    def case(sheets: Sheets, tmp: Path) -> Path:
+        change(sheets)
+        return write_workbook(tmp / "prod.xlsx", sheets)
+
+    return case
+
+
+def set_cell(sheet: str, row: int, col: int, value: Any) -> Callable[[Sheets], None]:
+    """Set the cell at a 1-based (row, column) of the sheet."""
+
+    def change(sheets: Sheets) -> None:
+        rows = sheets[sheet]
+        while len(rows[row - 1]) < col:
+            rows[row - 1].append(None)
+        rows[row - 1][col - 1] = value
+
+    return change
+
+
+def file_bytes(data: bytes, name: str = "prod.xlsx") -> Case:
+    def case(sheets: Sheets, tmp: Path) -> Path:
+        path = tmp / name
+        path.write_bytes(data)
+        return path
+
+    return case
+
+
+def broken_zip(sheets: Sheets, tmp: Path) -> Path:
+    good = write_workbook(tmp / "good.xlsx", sheets).read_bytes()
+    path = tmp / "prod.xlsx"
+    path.write_bytes(good[: len(good) // 2])
+    return path
+
+
+def unreadable_sheet(sheets: Sheets, tmp: Path) -> Path:
+    """A workbook whose Équipe sheet refers to a shared string that does not exist."""
+    good = write_workbook(tmp / "good.xlsx", sheets)
+    path = tmp / "prod.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w") as dst:
+        names = src.namelist()
+        for name in names:
+            data = src.read(name)
+            if name == "xl/worksheets/sheet3.xml":  # Équipe is the third sheet
+                data = data.replace(
+                    b"<sheetData>",
+                    b'<sheetData><row r="40"><c r="A40" t="s"><v>9999</v></c></row>',
+                    1,
+                )
+            dst.writestr(name, data)
+    return path
+
+
+def ods_bomb(sheets: Sheets, tmp: Path) -> Path:
+    path = tmp / "prod.ods"
+    content = (
+        '<?xml version="1.0"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="Planning">'
+        '<table:table-row table:number-rows-repeated="999999999">'
+        '<table:table-cell table:number-columns-repeated="999" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell></table:table-row></table:table>"
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", MANIFEST)
+        z.writestr("content.xml", content)
+    return path
+
+
+MANIFEST = (
+    '<?xml version="1.0"?><manifest:manifest '
+    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+    '<manifest:file-entry manifest:full-path="/" '
+    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
+
+def folder_of(*names: str) -> Case:
+    def case(sheets: Sheets, tmp: Path) -> Path:
+        folder = tmp / "prod"
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_text("notes")
+        return folder
+
+    return case
+
+
+def two_files_with_crew(sheets: Sheets, tmp: Path) -> Path:
+    folder = tmp / "prod"
+    write_workbook(folder / "a.xlsx", sheets)
+    write_workbook(folder / "b.xlsx", {"Équipe": sheets["Équipe"]})
+    return folder
+
+
+def drop_column(sheet: str, col: int) -> Callable[[Sheets], None]:
+    def change(sheets: Sheets) -> None:
+        for row in sheets[sheet]:
+            del row[col - 1]
+
+    return change
+
+
+def add_row(sheet: str, row: list[Any]) -> Callable[[Sheets], None]:
+    return lambda sheets: sheets[sheet].append(row)
+
+
+# A fake OLE2 container that names the stream Office uses for an encrypted package.
+FAKE_ENCRYPTED = (
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le")
+)
+
+CASES: dict[str, tuple[Case, list[list[Any]]]] = {
+    "PS001": (lambda s, tmp: tmp / "nowhere", [["PS001", None]]),
+    "PS002": (folder_of("notes.txt"), [["PS002", None]]),
+    "PS003": (file_bytes(b""), [["PS003", None]]),
+    "PS004": (file_bytes(FAKE_ENCRYPTED), [["PS004", None]]),
+    "PS005": (file_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), [["PS005", None]]),
+    "PS006": (
+        file_bytes(
+            b'<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook/>', "prod.xml"
+        ),
+        [["PS006", None]],
+    ),
+    "PS007": (broken_zip, [["PS007", None]]),
+    "PS008": (unreadable_sheet, [["PS008", None]]),
+    "PS009": (
+        lambda s, tmp: write_workbook(tmp / "prod.xlsx", {"Feuil1": [["a", "b"]]}),
+        [["PS009", None]],
+    ),
+    "PS010": (ods_bomb, [["PS010", None]]),
+    "PS101": (in_workbook(lambda s: s.pop("Affectations")), [["PS101", None]]),
+    "PS102": (two_files_with_crew, [["PS102", None]]),
+    "PS103": (in_workbook(drop_column("Affectations", 2)), [["PS103", "A1"]]),
+    "PS104": (in_workbook(lambda s: s.update({"Planning": [[1, 2], [3, 4]]})), [["PS104", None]]),
+    "PS105": (in_workbook(add_row("Équipe", ["LUCIE", "Lucie Bis"])), [["PS105", "A4"]]),
+    "PS106": (in_workbook(set_cell("Planning", 3, 2, "31/02/2026")), [["PS106", "B3"]]),
+    "PS107": (in_workbook(set_cell("Affectations", 2, 3, "25h")), [["PS107", "C2"]]),
+    "PS108": (in_workbook(set_cell("Équipe", 2, 5, "beaucoup")), [["PS108", "E2"]]),
+    "PS109": (
+        in_workbook(
+            lambda s: s.update(
+                {"Charges": [["Code", "Libellé", "Taux"], ["INT", "Intermittents", "douze"]]}
+            )
+        ),
+        [["PS109", "C2"]],
+    ),
+    "PS110": (in_workbook(set_cell("Lieux", 2, 4, "peut-être")), [["PS110", "D2"]]),
+    "PS111": (in_workbook(set_cell("Équipe", 3, 4, "stagiaire")), [["PS111", "D3"]]),
+    "PS112": (in_workbook(set_cell("Équipe", 3, 2, None)), [["PS112", "B3"]]),
+    "PS113": (in_workbook(set_cell("Devis", 2, 7, "=D2*F2")), [["PS113", "G2"]]),
+    "PS114": (in_workbook(set_cell("Affectations", 4, 2, "MARCO")), [["PS114", "B4"]]),
+    "PS115": (
+        in_workbook(set_cell("Indisponibilités", 2, 3, dt.date(2026, 3, 10))),
+        [["PS115", "C2"]],
+    ),
+    "PS116": (in_workbook(set_cell("Planning", 3, 2, dt.date(2026, 4, 9))), [["PS116", "B3"]]),
+    "PS117": (in_workbook(set_cell("Équipe", 2, 5, "#DIV/0!")), [["PS117", "E2"]]),
+    "PS118": (in_workbook(add_row("Production", ["Réalisatrice", "Ana"])), [["PS118", "A6"]]),
+    "PS119": (in_workbook(lambda s: s["Lieux"][0].append("Nom")), [["PS119", "E1"]]),
+    "PS120": (in_workbook(set_cell("Matériel", 2, 4, 0)), [["PS120", "D2"]]),
+    "PS121": (
+        in_workbook(add_row("Matériel", ["MARC", "Micro HF Marc", "son", 1, 20, "07.01"])),
+        [["PS121", "A3"]],
+    ),
+    "PS201": (
+        in_workbook(set_cell("Devis", 2, 7, 2300)),
+        [["PS201", "G2"], ["PS202", "G4"], ["PS203", "G6"]],
+    ),
+    "PS202": (in_workbook(set_cell("Devis", 4, 7, 4000)), [["PS202", "G4"]]),
+    "PS203": (in_workbook(set_cell("Devis", 6, 7, 4150)), [["PS203", "G6"]]),
+}
+
+
+def test_the_clean_production_has_no_finding(production: Sheets, tmp_path: Path) -> None:
+    result = check([write_workbook(tmp_path / "prod.xlsx", production)])
+    assert flatten(result.findings) == []
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_each_code_has_an_example(code: str, production: Sheets, tmp_path: Path) -> None:
+    assert code in CASES, f"{code} ({CODES[code].name}) has no example in tests/test_findings.py"
+    build, expected = CASES[code]
+    result = check([build(production, tmp_path)])
+    assert flatten(result.findings, "code", "cell") == expected
+    assert result.exit_code == (
+        2
+        if code.startswith("PS0")
+        else 1
+        if any(f.level.value == "error" for f in result.findings)
+        else 0
+    )

@@ -31,6 +31,7 @@ class TableData:
     sheet: str
     header_row: int  # 1-based, as Excel shows it
     columns: dict[str, int]  # column key → 0-based sheet column
+    headers: dict[str, str] = field(default_factory=dict)  # column key → header as typed
     rows: list[int] = field(default_factory=list)  # 1-based sheet row of each record
     values: dict[str, list[Any]] = field(default_factory=dict)
 
@@ -43,6 +44,13 @@ class TableData:
 
     def has(self, column: str) -> bool:
         return column in self.columns
+
+    def header(self, column: str) -> Bilingual:
+        """A column's name as the producer's sheet writes it (else the contract's name)."""
+        if column in self.headers:
+            return Bilingual(self.headers[column], self.headers[column])
+        col = self.table.column(column)
+        return Bilingual(col.en, col.fr)
 
     def col(self, column: str) -> list[Any]:
         """The parsed values of a column (None where blank or unreadable)."""

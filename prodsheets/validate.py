@@ -104,7 +104,7 @@ def unknown_references(production: Production) -> Iterator[Finding]:
                     production.table_label(t)["fr"] for t in column.refs if t in production.tables
                 ),
             )
-            label = Bilingual(column.en, column.fr)
+            label = table.header(column.key)
             for i, value in enumerate(table.col(column.key)):
                 if value is None:
                     continue
@@ -211,12 +211,11 @@ def values_in_range(production: Production) -> Iterator[Finding]:
             if high is not None
             else Bilingual(f"{low} or more", f"{low} ou plus")
         )
-        col = table.table.column(column)
         for i, value in enumerate(table.col(column)):
             if value is not None and (value < low or (high is not None and value > high)):
                 yield Finding(
                     C.OUT_OF_RANGE,
-                    {"column": Bilingual(col.en, col.fr), "found": value, "expected": expected},
+                    {"column": table.header(column), "found": value, "expected": expected},
                     (table.cell(i, column),),
                 )
 

@@ -20,6 +20,7 @@ EXCEL_EPOCH_1900 = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel's leap
 EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)
 # Excel's own limits: serial 1 (1900-01-01) to 31/12/9999.
 MAX_SERIAL = 2958465
+MAX_SERIAL_1904 = MAX_SERIAL - 1462  # 31/12/9999 in the 1904 system, where 0 is 01/01/1904
 
 
 class BadValue(ValueError):
@@ -103,7 +104,10 @@ def parse_id_list(value: object) -> tuple[str, ...]:
 # --- numbers ------------------------------------------------------------------------
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
-_CURRENCY = re.compile(r"(€|\$|£|¥|chf|eur|euros?|usd|gbp|ht|ttc)", re.IGNORECASE)
+_CURRENCY = re.compile(r"(€|\$|£|¥|chf|euros?|eur|usd|gbp|ht|ttc)", re.IGNORECASE)
+# 1 234 567,89: a space (or ') separates thousands only between groups of three digits
+_SPACE_GROUPED = re.compile(r"\d{1,3}(?:[\s\u00a0\u202f\u2009\u2007']\d{3})+(?:[.,]\d*)?")
+_EDGES = re.compile(r"^[\s']+|[\s']+$")
 
 
 def _decimal_from_float(value: float) -> Decimal:
@@ -113,16 +117,20 @@ def _decimal_from_float(value: float) -> Decimal:
 
 def _number_text(text: str) -> str | None:
     """Normalise a typed number to Python syntax, or None if it is not one."""
-    s = _CURRENCY.sub("", text)
-    s = _SPACES.sub("", s)
-    s = s.replace("\u2212", "-")  # the typographic minus sign
+    # A currency becomes a space, so 12 € 34 or 12€50 is not read as 1234 or 1250.
+    s = _CURRENCY.sub(" ", text).replace("\u2212", "-")  # the typographic minus sign
+    s = _EDGES.sub("", s)
     negative = False
     if s.startswith("(") and s.endswith(")"):
-        negative, s = True, s[1:-1]
+        negative, s = True, _EDGES.sub("", s[1:-1])
     if s.startswith("-"):
-        negative, s = not negative, s[1:]
+        negative, s = not negative, _EDGES.sub("", s[1:])
     elif s.startswith("+"):
-        s = s[1:]
+        s = _EDGES.sub("", s[1:])
+    if _SPACES.search(s):
+        if not _SPACE_GROUPED.fullmatch(s):
+            return None  # 12 34 is not 1234
+        s = _SPACES.sub("", s)
     if not s or not re.fullmatch(r"[0-9.,]+", s) or not re.search(r"[0-9]", s):
         return None
     commas, dots = s.count(","), s.count(".")
@@ -244,6 +252,8 @@ def serial_to_date(serial: float, date1904: bool = False) -> dt.date:
     """An Excel serial day number (either date system) to a date."""
     if date1904:
         return EXCEL_EPOCH_1904 + dt.timedelta(days=int(serial))
+    if int(serial) == 60:  # Excel shows 29/02/1900, a day that never was
+        raise BadValue("date", serial)
     if serial < 61:  # Excel counts a 29/02/1900 that never was
         return dt.date(1899, 12, 31) + dt.timedelta(days=int(serial))
     return EXCEL_EPOCH_1900 + dt.timedelta(days=int(serial))
@@ -279,7 +289,8 @@ def parse_date(value: object, date1904: bool = False) -> dt.date:
     if isinstance(value, bool):
         raise BadValue("date", value)
     if isinstance(value, int | float):
-        if value != value or not 1 <= value <= MAX_SERIAL:
+        low, high = (0, MAX_SERIAL_1904) if date1904 else (1, MAX_SERIAL)
+        if value != value or not low <= value < high + 1:  # up to 31/12/9999 23:59:59
             raise BadValue("date", value)
         return serial_to_date(value, date1904)
     if isinstance(value, str):

@@ -207,6 +207,7 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
         sheet=sheet.name,
         header_row=header_row,
         columns={k: sheet.first_col + j for k, j in columns.items()},
+        headers={k: str(sheet.rows[header_index][j]).strip() for k, j in columns.items()},
     )
     first_col_letter = column_letter(sheet.first_col + min(columns.values(), default=0))
     for col in table.columns:
@@ -296,7 +297,7 @@ def _parse_column(
     kind, choices = col.kind, col.choices
     notes = sheet.notes
     phys_col = sheet.first_col + j
-    column_label = Bilingual(col.en, col.fr)
+    column_label = data.header(col.key)
     for n, v in enumerate(raw):
         if v == "" or v is None or (isinstance(v, str) and not v.strip()):
             if notes:

@@ -1,0 +1,968 @@
+"""A new production from templates: ``budget.xlsx``, ``crew.xlsx`` and ``schedule.xlsx``.
+
+The workbooks become the producer's source of truth, so they must read well in Excel and
+LibreOffice, explain themselves (a "Read me" sheet first, a comment on every header, drop-
+down lists), and read back exactly through prodsheets' own reader: every sheet and
+column name comes from :mod:`prodsheets.schema`, headers sit in row 1, and every formula
+is written with its result, since XlsxWriter would otherwise store 0 and every reader
+would see a wrong 0 (design.md §7).
+
+The content (default budget lines, fringe rates, settings, the Read me text, the totals'
+formulas and results) is built by pure functions from plain data; only :class:`_Writer`
+and :func:`write_production` touch XlsxWriter and the disk. The long prose lives in
+``templates/instructions.<lang>.md``, where a producer or translator can edit it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from prodsheets import schema
+from prodsheets.model import money
+from prodsheets.resources import templates_dir
+
+KINDS: tuple[str, ...] = tuple(c.key for c in schema.CHOICES["kind"])
+README_SHEET = {"fr": "Lisez-moi", "en": "Read me"}
+# The working-time preset a new production starts with (design.md §4).
+RULES_FOR_KIND = {
+    "film": "cinema",
+    "live": "live",
+    "festival": "live",
+    "exhibition": "audiovisual",
+    "other": "audiovisual",
+}
+LAST_ROW = 1000  # drop-down lists and yes/no cover rows 2..1000
+RAW = "_raw"  # row key: {column: text} written verbatim as text
+NO_CACHE = "_formula_no_cache"  # row key: {column: formula} written with no stored result
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF"}
+Row = Mapping[str, Any]
+
+
+# --- default content ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    code: str
+    fr: str
+    en: str
+    unit: str = "flat"  # a key of CHOICES["unit"]
+    fringe: str | None = None  # a code of DEFAULT_FRINGES
+    note_fr: str = ""
+    note_en: str = ""
+
+
+@dataclass(frozen=True)
+class _Chapter:
+    number: str
+    fr: str
+    en: str
+    lines: tuple[_Line, ...]
+
+
+_L = _Line
+_NOTE_CHARGES = (
+    "Laisser vide si la colonne charges des postes est remplie (sinon compté deux fois)",
+    "Leave blank when the lines' fringe column is filled (else counted twice)",
+)
+
+# The French CNC devis: chapters 1-9, then overheads and contingency.
+FILM_BUDGET: tuple[_Chapter, ...] = (
+    _Chapter("01", "Droits artistiques", "Artistic rights", (
+        _L("01.01", "Droits d'auteur : sujet et scénario", "Story and screenplay rights"),
+        _L("01.02", "Droits d'adaptation", "Adaptation rights"),
+        _L("01.03", "Dialogues", "Dialogue"),
+        _L("01.04", "Droits du réalisateur", "Director's rights"),
+        _L("01.05", "Musique originale et droits musicaux", "Original music and music rights"),
+    )),
+    _Chapter("02", "Personnel", "Crew", (
+        _L("02.01", "Réalisateur (salaire)", "Director (salary)", "week", "INT"),
+        _L("02.02", "Directeur de production", "Line producer", "week", "INT"),
+        _L("02.03", "Premier assistant réalisateur", "First assistant director", "week", "INT"),
+        _L("02.04", "Scripte", "Script supervisor", "week", "INT"),
+        _L("02.05", "Régisseur général", "Unit manager", "week", "INT"),
+        _L("02.06", "Directeur de la photographie", "Director of photography", "week", "INT"),
+        _L("02.07", "Premier assistant opérateur", "First camera assistant", "week", "INT"),
+        _L("02.08", "Chef opérateur du son", "Sound mixer", "week", "INT"),
+        _L("02.09", "Perchman", "Boom operator", "week", "INT"),
+        _L("02.10", "Chef décorateur", "Production designer", "week", "INT"),
+        _L("02.11", "Chef costumier", "Costume designer", "week", "INT"),
+        _L("02.12", "Chef maquilleur", "Head of make-up", "week", "INT"),
+        _L("02.13", "Chef électricien", "Gaffer", "week", "INT"),
+        _L("02.14", "Chef machiniste", "Key grip", "week", "INT"),
+        _L("02.15", "Chef monteur", "Editor", "week", "INT"),
+    )),
+    _Chapter("03", "Interprétation", "Cast", (
+        _L("03.01", "Rôles principaux", "Lead roles", "day", "ART"),
+        _L("03.02", "Seconds rôles", "Supporting roles", "day", "ART"),
+        _L("03.03", "Petits rôles", "Small parts", "day", "ART"),
+        _L("03.04", "Figuration", "Extras", "day", "ART"),
+        _L("03.05", "Répétitions", "Rehearsals", "day", "ART"),
+        _L("03.06", "Casting", "Casting"),
+    )),
+    _Chapter("04", "Charges sociales", "Social charges", (
+        _L("04.01", "Charges sociales du personnel", "Crew social charges", "flat", None, *_NOTE_CHARGES),
+        _L("04.02", "Charges sociales de l'interprétation", "Cast social charges", "flat", None, *_NOTE_CHARGES),
+    )),
+    _Chapter("05", "Décors et costumes", "Sets and costumes", (
+        _L("05.01", "Construction des décors", "Set construction"),
+        _L("05.02", "Décors naturels (location)", "Location fees", "day"),
+        _L("05.03", "Accessoires", "Props"),
+        _L("05.04", "Costumes (achat, location)", "Costumes (purchase, hire)"),
+        _L("05.05", "Maquillage et coiffure", "Make-up and hair"),
+    )),
+    _Chapter("06", "Transports, défraiements, régie", "Transport, per diems, unit costs", (
+        _L("06.01", "Location de véhicules", "Vehicle hire", "day"),
+        _L("06.02", "Carburant et péages", "Fuel and tolls"),
+        _L("06.03", "Voyages (train, avion)", "Travel (train, plane)"),
+        _L("06.04", "Hébergement", "Accommodation", "day", None, "Nuitées", "Nights"),
+        _L("06.05", "Repas et cantine", "Meals and catering", "day"),
+        _L("06.06", "Défraiements", "Per diems", "day"),
+        _L("06.07", "Régie (consommables, petit matériel)", "Unit supplies"),
+    )),
+    _Chapter("07", "Moyens techniques", "Technical equipment", (
+        _L("07.01", "Caméra et optiques", "Camera and lenses", "week"),
+        _L("07.02", "Matériel lumière", "Lighting equipment", "week"),
+        _L("07.03", "Machinerie", "Grip equipment", "week"),
+        _L("07.04", "Matériel son", "Sound equipment", "week"),
+        _L("07.05", "Groupe électrogène", "Generator", "day"),
+        _L("07.06", "Studio", "Studio stage", "day"),
+    )),
+    _Chapter("08", "Pellicule et post-production", "Film stock and post-production", (
+        _L("08.01", "Supports et sauvegarde des rushes", "Media and rushes backup"),
+        _L("08.02", "Montage (location de salle)", "Editing suite hire", "week"),
+        _L("08.03", "Étalonnage", "Colour grading", "day"),
+        _L("08.04", "Montage son et mixage", "Sound editing and mix", "day"),
+        _L("08.05", "Bruitage et doublage", "Foley and dubbing", "day"),
+        _L("08.06", "Effets visuels", "Visual effects"),
+        _L("08.07", "Sous-titrage et DCP", "Subtitles and DCP"),
+    )),
+    _Chapter("09", "Assurances et divers", "Insurance and miscellaneous", (
+        _L("09.01", "Assurance production", "Production insurance"),
+        _L("09.02", "Assurance matériel", "Equipment insurance"),
+        _L("09.03", "Frais juridiques et comptables", "Legal and accounting fees"),
+        _L("09.04", "Frais financiers", "Financial costs"),
+    )),
+    _Chapter("10", "Frais généraux", "Overheads", (
+        _L("10.01", "Frais généraux", "Overheads", "flat", None, "Souvent 7 % du devis", "Often 7 % of the budget"),
+    )),
+    _Chapter("11", "Imprévus", "Contingency", (
+        _L("11.01", "Imprévus", "Contingency", "flat", None, "Souvent 10 % du devis", "Often 10 % of the budget"),
+    )),
+)  # fmt: skip
+
+
+def _live_budget(festival: bool) -> tuple[_Chapter, ...]:
+    """A show's budget: artists, technical, venue, logistics, communication, contingency."""
+    venue_extra = (
+        (_L("03.06", "Bénévoles (repas, tenues)", "Volunteers (meals, T-shirts)"),)
+        if festival
+        else ()
+    )
+    return (
+        _Chapter("01", "Artistes", "Artists", (
+            _L("01.01", "Cachets des artistes", "Artists' fees", "day", "ART"),
+            _L("01.02", "Répétitions", "Rehearsals", "day", "ART"),
+            _L("01.03", "Mise en scène", "Stage direction", "flat", "ART"),
+            _L("01.04", "Droits d'auteur (SACEM, SACD)", "Author's rights (collecting societies)"),
+        )),
+        _Chapter("02", "Technique", "Technical", (
+            _L("02.01", "Régisseur général", "Technical manager", "day", "INT"),
+            _L("02.02", "Régisseur son", "Sound engineer", "day", "INT"),
+            _L("02.03", "Régisseur lumière", "Lighting engineer", "day", "INT"),
+            _L("02.04", "Techniciens plateau", "Stage hands", "day", "INT"),
+            _L("02.05", "Location son", "Sound hire", "day"),
+            _L("02.06", "Location lumière", "Lighting hire", "day"),
+            _L("02.07", "Backline", "Backline", "day"),
+        )),
+        _Chapter("03", "Lieu", "Venue", (
+            _L("03.01", "Location de la salle ou du site", "Venue or site hire", "day"),
+            _L("03.02", "Sécurité (SSIAP, agents)", "Security", "hour"),
+            _L("03.03", "Accueil et billetterie", "Front of house and ticketing"),
+            _L("03.04", "Scène, barrières, sanitaires", "Staging, barriers, toilets"),
+            _L("03.05", "Nettoyage", "Cleaning"),
+            *venue_extra,
+        )),
+        _Chapter("04", "Logistique", "Logistics", (
+            _L("04.01", "Transport du matériel", "Freight"),
+            _L("04.02", "Voyages", "Travel"),
+            _L("04.03", "Hébergement", "Accommodation", "day", None, "Nuitées", "Nights"),
+            _L("04.04", "Repas et catering", "Catering", "day"),
+            _L("04.05", "Défraiements", "Per diems", "day"),
+        )),
+        _Chapter("05", "Communication", "Communication", (
+            _L("05.01", "Impression (affiches, flyers)", "Printing (posters, flyers)"),
+            _L("05.02", "Publicité et réseaux sociaux", "Advertising and social media"),
+            _L("05.03", "Attaché·e de presse", "Press officer"),
+            _L("05.04", "Photo et vidéo", "Photo and video"),
+        )),
+        _Chapter("06", "Imprévus", "Contingency", (
+            _L("06.01", "Imprévus", "Contingency", "flat", None, "Souvent 5 à 10 % du budget", "Often 5 to 10 % of the budget"),
+        )),
+    )  # fmt: skip
+
+
+GENERIC_BUDGET: tuple[_Chapter, ...] = (
+    _Chapter("01", "Personnel", "Staff", (
+        _L("01.01", "Direction de projet", "Project management", "week"),
+        _L("01.02", "Équipe technique", "Technical crew", "day", "INT"),
+        _L("01.03", "Accueil et médiation", "Front of house and guides", "day"),
+    )),
+    _Chapter("02", "Prestations", "Services", (
+        _L("02.01", "Conception et scénographie", "Design and scenography"),
+        _L("02.02", "Fabrication", "Fabrication"),
+        _L("02.03", "Prestations extérieures", "External services"),
+    )),
+    _Chapter("03", "Matériel", "Equipment", (
+        _L("03.01", "Location de matériel", "Equipment hire", "day"),
+        _L("03.02", "Achats", "Purchases"),
+    )),
+    _Chapter("04", "Déplacements", "Travel", (
+        _L("04.01", "Transport", "Transport"),
+        _L("04.02", "Hébergement", "Accommodation", "day", None, "Nuitées", "Nights"),
+        _L("04.03", "Repas", "Meals", "day"),
+    )),
+    _Chapter("05", "Communication", "Communication", (
+        _L("05.01", "Impression et signalétique", "Printing and signage"),
+        _L("05.02", "Publicité", "Advertising"),
+    )),
+    _Chapter("06", "Frais généraux et imprévus", "Overheads and contingency", (
+        _L("06.01", "Assurances", "Insurance"),
+        _L("06.02", "Frais généraux", "Overheads"),
+        _L("06.03", "Imprévus", "Contingency"),
+    )),
+)  # fmt: skip
+
+
+def budget_chapters(kind: str) -> tuple[_Chapter, ...]:
+    if kind == "film":
+        return FILM_BUDGET
+    if kind in ("live", "festival"):
+        return _live_budget(festival=kind == "festival")
+    return GENERIC_BUDGET
+
+
+SUBTOTAL_LABEL = {"fr": "Sous-total", "en": "Subtotal"}
+GRAND_TOTAL_LABEL = {"fr": "Total", "en": "Total"}
+
+
+def default_budget(kind: str, lang: str) -> list[dict[str, Any]]:
+    """The template's budget rows: each chapter's lines, its subtotal, then the total."""
+    rows: list[dict[str, Any]] = []
+    for chapter in budget_chapters(kind):
+        label = f"{chapter.number} {chapter.fr if lang == 'fr' else chapter.en}"
+        for line in chapter.lines:
+            rows.append(
+                {
+                    "code": line.code,
+                    "chapter": label,
+                    "description": line.fr if lang == "fr" else line.en,
+                    "unit": line.unit,
+                    "fringe": line.fringe,
+                    "notes": (line.note_fr if lang == "fr" else line.note_en) or None,
+                }
+            )
+        rows.append({"description": f"{SUBTOTAL_LABEL[lang]} {label}"})
+    rows.append({"description": GRAND_TOTAL_LABEL[lang]})
+    return rows
+
+
+# Orders of magnitude of French employer charges (2024-2026); EXAMPLES, the sheet says so.
+# (code, French name, English name, rate, contract keys)
+DEFAULT_FRINGES: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
+    ("INT", "Intermittents du spectacle (techniciens, réalisateur)",
+     "Intermittent crew (technicians, director)", "0.52", ("intermittent",)),
+    ("ART", "Artistes interprètes (cachets)", "Performers (fees)", "0.50", ("artist",)),
+    ("CDD", "CDD de droit commun", "Fixed-term contracts", "0.45", ("cdd",)),
+    ("SAL", "Salariés permanents", "Permanent staff", "0.42", ("employee",)),
+    ("PRE", "Prestataires (sur facture, sans charges)", "Contractors (invoiced, no charges)",
+     "0", ("contractor",)),
+    ("BEN", "Bénévoles", "Volunteers", "0", ("volunteer",)),
+)  # fmt: skip
+
+
+def default_fringes(lang: str) -> list[dict[str, Any]]:
+    contracts = {c.key: c.label(lang) for c in schema.CHOICES["contract"]}
+    return [
+        {
+            "code": code,
+            "name": fr if lang == "fr" else en,
+            "rate": Decimal(rate),
+            "applies_to": tuple(contracts[k] for k in applies),
+        }
+        for code, fr, en, rate, applies in DEFAULT_FRINGES
+    ]
+
+
+def default_settings(kind: str, lang: str) -> dict[str, Any]:
+    """The Production values a new production starts with; the rest is left to the user."""
+    return {
+        "kind": kind,
+        "currency": "EUR",
+        "language": lang,
+        "timezone": "Europe/Paris",
+        "rules": RULES_FOR_KIND[kind],
+    }
+
+
+def default_rows(table_key: str, kind: str, lang: str) -> list[dict[str, Any]]:
+    if table_key == "budget":
+        return default_budget(kind, lang)
+    if table_key == "fringes":
+        return default_fringes(lang)
+    return []
+
+
+# --- budget totals: formulas and their results -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Total:
+    """A total cell's formula and the result to store with it (an Excel error text if it errs)."""
+
+    formula: str
+    value: Decimal | str
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def has_content(row: Row) -> bool:
+    return any(not _blank(v) if k not in (RAW, NO_CACHE) else bool(v) for k, v in row.items())
+
+
+def total_kind(row: Row) -> str | None:
+    """The total row a budget row is (``"sub"``, ``"grand"``) or None, by the reader's rule."""
+    if not _blank(row.get("code")) or "code" in row.get(RAW, {}):
+        return None
+    description = row.get(RAW, {}).get("description", row.get("description"))
+    return schema.total_row_kind(description) if isinstance(description, str) else None
+
+
+def _operand(row: Row, key: str) -> Decimal | str:
+    """What Excel multiplies for a cell: blank is 0, text that is no number is #VALUE!."""
+    if key in row.get(NO_CACHE, {}):
+        return Decimal(0)  # unknown until a spreadsheet computes it
+    value = row.get(RAW, {}).get(key, row.get(key))
+    if value is None:
+        return Decimal(0)
+    if isinstance(value, bool):
+        return "#VALUE!"  # written as oui/non text
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = str(value).strip()
+    if not text:
+        return "#VALUE!"
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return "#VALUE!"
+    return number if number.is_finite() else "#VALUE!"
+
+
+def _given_amount(row: Row) -> Decimal | str:
+    """What a total cell written as given weighs in a SUM (text and unknown results: 0)."""
+    if "total" in row.get(NO_CACHE, {}) or "total" in row.get(RAW, {}):
+        return Decimal(0)
+    value = row.get("total")
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return Decimal(str(value))
+    return Decimal(0)
+
+
+def _written_as_given(row: Row) -> bool:
+    return row.get("total") is not None or any("total" in row.get(k, {}) for k in (RAW, NO_CACHE))
+
+
+def _ranges(rows: Sequence[int], letter: str) -> list[str]:
+    """``["H2:H6", "H8"]``: the runs of consecutive rows, as Excel ranges."""
+    runs: list[list[int]] = []
+    for r in rows:
+        if runs and r == runs[-1][-1] + 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return [
+        f"{letter}{run[0]}:{letter}{run[-1]}" if len(run) > 1 else f"{letter}{run[0]}"
+        for run in runs
+    ]
+
+
+def budget_totals(
+    rows: Sequence[Row], *, quantity: str, rate: str, total: str, first_row: int = 2
+) -> list[Total | None]:
+    """Each budget row's total formula and result, or None where the row's total is given.
+
+    A line's total is quantity × rate; a subtotal adds the lines since the previous
+    total row, a grand total every line (never the subtotals, which would count the
+    lines twice). Results are rounded to the cent as the checks round them, so that a
+    reader that takes the stored result sees what Excel would show.
+    """
+    plans: list[Total | None] = []
+    amounts: dict[int, Decimal | str] = {}  # sheet row → what its total cell holds
+    since: list[int] = []
+    lines: list[int] = []
+    for i, row in enumerate(rows):
+        r = first_row + i
+        kind = total_kind(row)
+        if kind is None:
+            if not has_content(row):
+                plans.append(None)
+                continue
+            since.append(r)
+            lines.append(r)
+            if _written_as_given(row):
+                amounts[r] = _given_amount(row)
+                plans.append(None)
+                continue
+            q, p = _operand(row, "quantity"), _operand(row, "rate")
+            value = q if isinstance(q, str) else p if isinstance(p, str) else money(q * p)
+            amounts[r] = value
+            plans.append(Total(f"={quantity}{r}*{rate}{r}", value))
+            continue
+        covered = since if kind == "sub" else lines
+        since = []
+        if _written_as_given(row):
+            plans.append(None)
+            continue
+        if not covered:
+            plans.append(Total("=0", Decimal(0)))
+            continue
+        parts = [amounts[c] for c in covered]
+        error = next((a for a in parts if isinstance(a, str)), None)
+        value = error if error is not None else money(sum(parts, Decimal(0)))  # type: ignore[arg-type]
+        plans.append(Total(f"=SUM({','.join(_ranges(covered, total))})", value))
+    return plans
+
+
+# --- the Read me text -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.paragraphs)
+
+
+@cache
+def instructions(lang: str) -> dict[str, Section]:
+    """The sections of ``templates/instructions.<lang>.md``, by key (``"kind.date"``)."""
+    text = (templates_dir() / f"instructions.{lang}.md").read_text(encoding="utf-8")
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    sections: dict[str, Section] = {}
+    for block in re.split(r"^## ", text, flags=re.MULTILINE)[1:]:
+        head, _, body = block.partition("\n")
+        key, _, title = head.partition(":")
+        sections[key.strip()] = Section(title.strip(), _paragraphs(body))
+    return sections
+
+
+def _paragraphs(body: str) -> tuple[str, ...]:
+    """Blank-line separated paragraphs; each list item is a paragraph of its own."""
+    out: list[list[str]] = []
+    current: list[str] = []
+    for line in body.splitlines():
+        s = line.strip()
+        if not s or s.startswith(("- ", "* ")):
+            if current:
+                out.append(current)
+            current = ["• " + s[2:]] if s else []
+        else:
+            current.append(s)
+    if current:
+        out.append(current)
+    return tuple(" ".join(p).replace("**", "").replace("`", "") for p in out)
+
+
+def _choice_labels(choices: str, lang: str) -> list[str]:
+    return [c.label(lang) for c in schema.CHOICES[choices]]
+
+
+def column_help(table: schema.Table, column: schema.Column, lang: str) -> str:
+    """What a producer reads on hovering a header: meaning, links, how to type it."""
+    texts = instructions(lang)
+    parts: list[str] = []
+    if column.help(lang):
+        parts.append(column.help(lang))
+    elif column.key == table.id_column and not column.refs:
+        parts.append(schema.ID_HELP_FR if lang == "fr" else schema.ID_HELP_EN)
+    if extra := texts.get(f"col.{table.key}.{column.key}"):
+        parts.append(extra.text)
+    if column.refs and column.kind != schema.FRINGE:
+        names = ", ".join(schema.TABLES_BY_KEY[r].name(lang) for r in column.refs)
+        parts.append(texts["ref"].text.replace("{tables}", names))
+    skip_kind = column.kind in (schema.TEXT, schema.ID) or (
+        column.kind == schema.FRINGE and column.help(lang)
+    )
+    if not skip_kind or not parts:
+        how = texts[f"kind.{column.kind}"].text
+        if column.choices:
+            how = how.replace("{choices}", ", ".join(_choice_labels(column.choices, lang)))
+        parts.append(how)
+    if column.required:
+        parts.append(texts["required"].text)
+    return " ".join(parts)
+
+
+def kind_label(column: schema.Column, lang: str) -> str:
+    return instructions(lang)[f"kind.{column.kind}"].title
+
+
+# --- writing ------------------------------------------------------------------------
+
+
+def _money_format(currency: str, lang: str) -> str:
+    symbol = CURRENCY_SYMBOLS.get(currency.strip().upper(), currency.strip() or "€")
+    return f'#,##0.00 "{symbol}"' if lang == "fr" else f'"{symbol}"#,##0.00'
+
+
+def _row_lines(text: str, chars: int) -> int:
+    return sum(max(1, math.ceil(len(part) / chars)) for part in text.split("\n"))
+
+
+class _Writer:
+    """One workbook being written with XlsxWriter: formats, and one method per sheet kind."""
+
+    def __init__(self, path: Path, lang: str, currency: str) -> None:
+        import xlsxwriter
+
+        self.lang = lang
+        self.book = xlsxwriter.Workbook(str(path), {"strings_to_urls": False})
+        self.uncached = False  # whether a formula was written with no stored result
+        add = self.book.add_format
+        date = "dd/mm/yyyy" if lang == "fr" else "yyyy-mm-dd"
+        kind_formats = {
+            schema.DATE: date,
+            schema.TIME: "hh:mm",
+            schema.MONEY: _money_format(currency, lang),
+            schema.PERCENT: "0.0%",
+            schema.INTEGER: "0",
+            schema.ID: "@",
+            schema.ID_LIST: "@",
+            schema.TEXT: "@",
+        }
+        self.cell = {k: add({"num_format": f, "valign": "top"}) for k, f in kind_formats.items()}
+        self.cell_plain = add({"valign": "top"})
+        self.datetime = add({"num_format": f"{date} hh:mm", "valign": "top"})
+        total = {"bold": True, "bg_color": "#DDEBF7", "top": 1, "valign": "top"}
+        grand = {**total, "bg_color": "#BDD7EE", "top": 2}
+        money_fmt = kind_formats[schema.MONEY]
+        self.total = {
+            "sub": (add(total), add({**total, "num_format": money_fmt})),
+            "grand": (add(grand), add({**grand, "num_format": money_fmt})),
+        }
+        self.header = add(
+            {
+                "bold": True,
+                "font_color": "#FFFFFF",
+                "bg_color": "#1F4E78",
+                "border": 1,
+                "text_wrap": True,
+                "valign": "vcenter",
+            }
+        )
+        self.label = add({"bold": True, "valign": "top", "bottom": 1, "bottom_color": "#BFBFBF"})
+        self.note = add(
+            {
+                "bold": True,
+                "font_color": "#9C0006",
+                "bg_color": "#FFEB9C",
+                "border": 1,
+                "text_wrap": True,
+                "valign": "top",
+            }
+        )
+        self.title = add({"bold": True, "font_size": 16, "font_color": "#1F4E78"})
+        self.heading = add(
+            {
+                "bold": True,
+                "font_size": 12,
+                "font_color": "#FFFFFF",
+                "bg_color": "#1F4E78",
+                "underline": 0,
+            }
+        )
+        self.paragraph = add({"text_wrap": True, "valign": "top"})
+        self.small_header = add({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        self.wrap = add(
+            {"text_wrap": True, "valign": "top", "border": 1, "border_color": "#BFBFBF"}
+        )
+        self.bold_cell = add(
+            {"bold": True, "valign": "top", "border": 1, "border_color": "#BFBFBF"}
+        )
+
+    def close(self) -> None:
+        self.book.close()
+
+    # -- cells --
+
+    def value_format(self, column: schema.Column, value: object) -> Any:
+        if column.kind == schema.FRINGE and isinstance(value, int | float | Decimal):
+            return self.cell[schema.PERCENT]
+        return self.cell.get(column.kind, self.cell_plain)
+
+    def write_value(
+        self, ws: Any, r: int, c: int, column: schema.Column, value: object, fmt: Any = None
+    ) -> None:
+        """One Python value as Excel would hold it: real dates, times and numbers."""
+        if _blank(value):
+            return
+        fmt = fmt or self.value_format(column, value)
+        if isinstance(value, bool):
+            yes, no = schema.YES_NO_FR if self.lang == "fr" else schema.YES_NO_EN
+            ws.write_string(r, c, yes if value else no, fmt)
+        elif isinstance(value, dt.datetime):
+            chosen = {schema.DATE: self.cell[schema.DATE], schema.TIME: self.cell[schema.TIME]}
+            ws.write_datetime(r, c, value, chosen.get(column.kind, self.datetime))
+        elif isinstance(value, dt.date):
+            ws.write_datetime(r, c, value, self.cell[schema.DATE])
+        elif isinstance(value, dt.time):
+            ws.write_datetime(r, c, value, self.cell[schema.TIME])
+        elif isinstance(value, int | float | Decimal):
+            ws.write_number(r, c, float(value), fmt)
+        elif isinstance(value, tuple | list | set | frozenset):
+            ws.write_string(r, c, ", ".join(str(v) for v in value), fmt)
+        else:
+            text = str(value)
+            if column.choices:  # a choice key is written as its label in the language
+                labels = {ch.key: ch.label(self.lang) for ch in schema.CHOICES[column.choices]}
+                text = labels.get(text, text)
+            ws.write_string(r, c, text, fmt)
+
+    def write_row_cell(
+        self, ws: Any, r: int, c: int, column: schema.Column, row: Row, fmt: Any = None
+    ) -> None:
+        """A cell of a row dict, honouring ``_raw`` (verbatim text) and ``_formula_no_cache``."""
+        if column.key in row.get(NO_CACHE, {}):
+            formula = str(row[NO_CACHE][column.key])
+            ws.write_formula(r, c, formula, fmt or self.value_format(column, 0), "")
+            self.uncached = True
+        elif column.key in row.get(RAW, {}):
+            ws.write_string(r, c, str(row[RAW][column.key]), fmt or self.cell_plain)
+        else:
+            self.write_value(ws, r, c, column, row.get(column.key), fmt)
+
+    def comment(self, ws: Any, r: int, c: int, text: str) -> None:
+        lines = _row_lines(text, 48)
+        ws.write_comment(
+            r, c, text, {"author": "prodsheets", "x_scale": 2.6, "y_scale": max(1.0, lines / 4.5)}
+        )
+
+    def choice_list(
+        self,
+        ws: Any,
+        first: int,
+        c: int,
+        last: int,
+        labels: Iterable[str],
+        texts: Mapping[str, Section],
+    ) -> None:
+        # A warning, not a stop: the reader also accepts common spellings (cachet, CDI).
+        message = texts["validation"]
+        ws.data_validation(
+            first,
+            c,
+            last,
+            c,
+            {
+                "validate": "list",
+                "source": list(labels),
+                "error_type": "warning",
+                "error_title": message.title[:32],
+                "error_message": message.text[:255],
+            },
+        )
+
+    # -- sheets --
+
+    def readme(self, workbook: str, kind: str, tables: Sequence[schema.Table]) -> None:
+        lang = self.lang
+        texts = instructions(lang)
+        ws = self.book.add_worksheet(README_SHEET[lang])
+        widths = (26, 18, 90)
+        for c, w in enumerate(widths):
+            ws.set_column(c, c, w)
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.hide_gridlines(2)
+        kind_name = next(c.label(lang) for c in schema.CHOICES["kind"] if c.key == kind)
+        r = 0
+
+        def heading(text: str, link: str | None = None) -> None:
+            nonlocal r
+            r += 1
+            ws.set_row(r, 20)
+            if link:
+                ws.merge_range(r, 0, r, 2, "", self.heading)
+                ws.write_url(r, 0, f"internal:'{link}'!A1", self.heading, text)
+            else:
+                ws.merge_range(r, 0, r, 2, text, self.heading)
+            r += 1
+
+        def paragraphs(items: Iterable[str]) -> None:
+            nonlocal r
+            for text in items:
+                text = text.replace("{kind}", kind_name)
+                ws.merge_range(r, 0, r, 2, text, self.paragraph)
+                ws.set_row(r, 15 * _row_lines(text, 118) + 2)
+                r += 1
+
+        ws.write_string(r, 0, texts["intro"].title, self.title)
+        ws.set_row(r, 24)
+        r += 1
+        paragraphs(texts["intro"].paragraphs)
+        heading(texts[f"workbook.{workbook}"].title)
+        paragraphs(texts[f"workbook.{workbook}"].paragraphs)
+        heading(texts["values"].title)
+        paragraphs(texts["values"].paragraphs)
+        names = texts["columns"].title.split("|")
+        for table in tables:
+            heading(table.name(lang), link=table.name(lang))
+            paragraphs((table.help(lang),))
+            if extra := texts.get(f"table.{table.key}"):
+                paragraphs(extra.paragraphs)
+            for c, name in enumerate(names):
+                ws.write_string(r, c, name.strip(), self.small_header)
+            r += 1
+            for column in table.columns:
+                text = column_help(table, column, lang)
+                ws.write_string(r, 0, column.name(lang), self.bold_cell)
+                ws.write_string(r, 1, kind_label(column, lang), self.wrap)
+                ws.write_string(r, 2, text, self.wrap)
+                ws.set_row(r, 15 * _row_lines(text, 84) + 2)
+                r += 1
+        ws.activate()
+
+    def production(self, settings: Row) -> None:
+        lang, table = self.lang, schema.PRODUCTION
+        texts = instructions(lang)
+        ws = self.book.add_worksheet(table.name(lang))
+        ws.set_column(0, 0, 28)
+        ws.set_column(1, 1, 30)
+        for c, name in enumerate(schema.SETTING_HEADER[lang]):
+            ws.write_string(0, c, name[:1].upper() + name[1:], self.header)
+        self.comment(ws, 0, 0, table.help(lang))
+        for r, column in enumerate(table.columns, start=1):
+            ws.write_string(r, 0, column.name(lang), self.label)
+            self.comment(ws, r, 0, column_help(table, column, lang))
+            ws.write_blank(r, 1, None, self.value_format(column, None))
+            self.write_row_cell(ws, r, 1, column, settings)
+            if column.choices:
+                self.choice_list(ws, r, 1, r, _choice_labels(column.choices, lang), texts)
+        ws.freeze_panes(1, 0)
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+
+    def table(self, table: schema.Table, rows: Sequence[Row]) -> None:
+        lang = self.lang
+        texts = instructions(lang)
+        ws = self.book.add_worksheet(table.name(lang))
+        columns = table.columns
+        for c, column in enumerate(columns):
+            ws.set_column(c, c, column.width, self.cell.get(column.kind))
+            ws.write_string(0, c, column.name(lang), self.header)
+            help_text = column_help(table, column, lang)
+            if table.key == "fringes" and column.key == "rate":
+                help_text += " " + texts["note.fringes"].text
+            self.comment(ws, 0, c, help_text)
+            if column.choices:
+                labels = _choice_labels(column.choices, lang)
+                self.choice_list(ws, 1, c, LAST_ROW - 1, labels, texts)
+            elif column.kind == schema.BOOL:
+                yes_no = schema.YES_NO_FR if lang == "fr" else schema.YES_NO_EN
+                self.choice_list(ws, 1, c, LAST_ROW - 1, yes_no, texts)
+        ws.set_row(0, 32)
+        ws.freeze_panes(1, 0)
+        ws.autofilter(0, 0, max(len(rows), LAST_ROW - 1), len(columns) - 1)
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
+
+        from xlsxwriter.utility import xl_col_to_name
+
+        index = {column.key: c for c, column in enumerate(columns)}
+        plans: list[Total | None] = [None] * len(rows)
+        if table.key == "budget":
+            letters = {k: xl_col_to_name(index[k]) for k in ("quantity", "rate", "total")}
+            plans = budget_totals(rows, **letters)
+        for i, row in enumerate(rows):
+            r = i + 1
+            kind = total_kind(row) if table.key == "budget" else None
+            text_fmt, money_fmt = self.total[kind] if kind else (None, None)
+            for c, column in enumerate(columns):
+                fmt = (money_fmt if column.kind == schema.MONEY else text_fmt) if kind else None
+                if kind:
+                    ws.write_blank(r, c, None, fmt)
+                plan = plans[i]
+                if column.key == "total" and plan is not None:
+                    value = plan.value if isinstance(plan.value, str) else float(plan.value)
+                    ws.write_formula(r, c, plan.formula, fmt or self.cell[schema.MONEY], value)
+                else:
+                    self.write_row_cell(ws, r, c, column, row, fmt)
+
+        if table.key == "fringes":  # beside the table, in no known column: never read as a row
+            note = texts["note.fringes"]
+            first = len(columns) + 1
+            ws.set_column(first, first + 5, 12)
+            colon = " : " if lang == "fr" else ": "
+            ws.merge_range(1, first, 5, first + 5, f"{note.title}{colon}{note.text}", self.note)
+
+
+def _strip_empty_results(path: Path) -> None:
+    """Drop the ``<v></v>`` XlsxWriter writes for ``value=""``: a formula with no result."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename.startswith("xl/worksheets/"):
+                    data = data.replace(b"</f><v></v></c>", b"</f></c>")
+                dst.writestr(info, data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write_workbook(
+    path: Path,
+    workbook: str,
+    kind: str,
+    lang: str,
+    settings: Row,
+    content: Mapping[str, Sequence[Row]],
+) -> None:
+    tables = [t for t in schema.TABLES if t.workbook == workbook]
+    currency = settings.get("currency")
+    writer = _Writer(path, lang, currency if isinstance(currency, str) else "EUR")
+    title = settings.get("title")
+    writer.book.set_properties(
+        {"title": f"{title} — {workbook}" if title else workbook, "author": "prodsheets"}
+    )
+    writer.readme(workbook, kind, tables)
+    for table in tables:
+        if table.key_value:
+            writer.production(settings)
+        else:
+            writer.table(table, content[table.key])
+    writer.close()
+    if writer.uncached:
+        _strip_empty_results(path)
+
+
+def _check_rows(rows: Mapping[str, Sequence[Row]]) -> None:
+    """Catch a misspelt table or column key before anything is written."""
+    for key, table_rows in rows.items():
+        table = schema.TABLES_BY_KEY.get(key)
+        if table is None:
+            raise ValueError(f"unknown table {key!r}; known: {', '.join(schema.TABLES_BY_KEY)}")
+        known = {c.key for c in table.columns}
+        for row in table_rows:
+            for k in (*row, *row.get(RAW, {}), *row.get(NO_CACHE, {})):
+                if k not in known and k not in (RAW, NO_CACHE):
+                    raise ValueError(f"unknown column {k!r} in table {key!r}")
+
+
+def production_settings(
+    kind: str,
+    lang: str,
+    settings: Mapping[str, object] | None = None,
+    rows: Sequence[Row] = (),
+) -> dict[str, Any]:
+    """The Production values to write: defaults, then ``rows["production"]``, then settings."""
+    merged: dict[str, Any] = default_settings(kind, lang)
+    raw: dict[str, Any] = {}
+    no_cache: dict[str, Any] = {}
+    for source in (*rows, settings or {}):
+        for k, v in source.items():
+            if k == RAW:
+                raw.update(v)
+            elif k == NO_CACHE:
+                no_cache.update(v)
+            else:
+                merged[k] = v
+    merged[RAW], merged[NO_CACHE] = raw, no_cache
+    return merged
+
+
+def write_production(
+    folder: Path,
+    *,
+    kind: str = "film",
+    lang: str = "fr",
+    settings: dict[str, object] | None = None,
+    rows: dict[str, list[dict[str, object]]] | None = None,
+    force: bool = False,
+) -> list[Path]:
+    """Write budget.xlsx, crew.xlsx and schedule.xlsx into folder; return the paths written.
+
+    ``settings`` overrides Production values by column key. ``rows`` replaces a table's
+    template rows (column key → Python value; ``"_raw"`` and ``"_formula_no_cache"`` plant
+    badly typed cells for examples). Existing files are refused unless ``force``; each
+    workbook is written to a hidden temporary file and moved into place only once all
+    three are complete, so a failure never leaves a half-written production.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    if lang not in schema.LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(schema.LANGS)}")
+    rows = rows or {}
+    _check_rows(rows)
+    folder = Path(folder)
+    targets = [folder / f"{workbook}.xlsx" for workbook in schema.WORKBOOKS]
+    existing = [p for p in targets if p.exists()]
+    if existing and not force:
+        names = ", ".join(p.name for p in existing)
+        raise FileExistsError(f"{names} already in {folder}: not overwritten (use force)")
+    folder.mkdir(parents=True, exist_ok=True)
+
+    merged = production_settings(kind, lang, settings, rows.get("production", ()))
+    content = {
+        t.key: rows[t.key] if t.key in rows else default_rows(t.key, kind, lang)
+        for t in schema.TABLES
+        if not t.key_value
+    }
+    temps: list[Path] = []
+    try:
+        for workbook, target in zip(schema.WORKBOOKS, targets, strict=True):
+            fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=folder)
+            os.close(fd)
+            temps.append(Path(name))
+            _write_workbook(temps[-1], workbook, kind, lang, merged, content)
+        for tmp, target in zip(temps, targets, strict=True):
+            os.replace(tmp, target)
+    finally:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
+    return targets
+
+
+__all__ = [
+    "KINDS",
+    "README_SHEET",
+    "budget_totals",
+    "column_help",
+    "default_budget",
+    "default_fringes",
+    "default_settings",
+    "instructions",
+    "write_production",
+]

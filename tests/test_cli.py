@@ -1,0 +1,147 @@
+"""The command line: exit codes, JSON equal to the library's result, options (sqlite-utils style)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import Sheets, write_workbook
+
+from prodsheets import __version__
+from prodsheets.check import check
+from prodsheets.cli import main
+from prodsheets.output import to_json
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def clean(production: Sheets, tmp_path: Path) -> Path:
+    return write_workbook(tmp_path / "prod.xlsx", production)
+
+
+@pytest.fixture
+def faulty(production: Sheets, tmp_path: Path) -> Path:
+    production["Affectations"][3][1] = "MARCO"  # B4: nobody is called MARCO
+    production["Planning"][2][1] = "31/02/2026"  # B3: not a day
+    return write_workbook(tmp_path / "faulty.xlsx", production)
+
+
+def test_version() -> None:
+    assert run("--version") == (0, f"prodsheets, version {__version__}\n")
+
+
+def test_help_lists_the_commands() -> None:
+    code, out = run("--help")
+    assert code == 0 and "check" in out and "new" in out
+
+
+def test_a_clean_production_exits_0(clean: Path) -> None:
+    assert run("check", clean) == (0, "Court métrage test : 0 erreur, 0 avertissement.\n")
+
+
+def test_errors_exit_1_one_line_each_in_the_production_language(faulty: Path) -> None:
+    code, out = run("check", faulty)
+    assert code == 1
+    assert out.splitlines() == [
+        "faulty.xlsx › Affectations!B4: erreur PS114 Qui : « MARCO » n'existe pas dans Équipe / "
+        "Matériel. → Corrigez l'identifiant (vouliez-vous dire « MARC » ?), ou ajoutez « MARCO » "
+        "dans Équipe / Matériel.",
+        "faulty.xlsx › Planning!B3: erreur PS106 Date : « 31/02/2026 » n'est pas une date ; "
+        "attendu : une date (31/12/2026, 2026-12-31 ou une date Excel). → Saisissez la date sous "
+        "la forme 31/12/2026 ou 2026-12-31, ou au format date d'Excel.",
+        "Court métrage test : 2 erreurs, 0 avertissement.",
+    ]
+
+
+def test_lang_en(faulty: Path) -> None:
+    code, out = run("check", faulty, "--lang", "en")
+    assert code == 1
+    assert out.splitlines()[0].startswith(
+        "faulty.xlsx › Affectations!B4: error PS114 Qui: “MARCO” is not in"
+    )
+    assert out.splitlines()[-1] == "Court métrage test: 2 errors, 0 warnings."
+
+
+def test_json_is_the_library_result(faulty: Path) -> None:
+    code, out = run("check", faulty, "--format", "json")
+    assert code == 1
+    answer = json.loads(out)
+    assert answer == to_json(check([faulty]), "fr")
+    assert answer["summary"] == {"errors": 2, "warnings": 0, "infos": 0}
+    assert answer["findings"][0]["locations"] == [
+        {
+            "file": "faulty.xlsx",
+            "sheet": "Affectations",
+            "cell": "B4",
+            "row": 4,
+            "column": "B",
+            "id": "MARCO",
+        }
+    ]
+    assert set(answer) == {"production", "productions", "language", "findings", "summary"}
+    assert set(answer["findings"][0]) == {
+        "code",
+        "name",
+        "severity",
+        "message",
+        "hint",
+        "locations",
+    }
+
+
+@pytest.mark.parametrize(
+    ("options", "codes", "exit_code"),
+    [
+        (["--select", "PS106"], ["PS106"], 1),
+        (["--select", "unknown-reference"], ["PS114"], 1),
+        (["--ignore", "PS1"], [], 0),
+        (["--ignore", "PS106,PS114"], [], 0),
+    ],
+)
+def test_select_and_ignore(
+    faulty: Path, options: list[str], codes: list[str], exit_code: int
+) -> None:
+    code, out = run("check", faulty, "--format", "json", *options)
+    assert code == exit_code
+    assert [f["code"] for f in json.loads(out)["findings"]] == codes
+
+
+def test_an_unknown_code_is_a_usage_error(faulty: Path) -> None:
+    code, out = run("check", faulty, "--select", "PS999")
+    assert code == 2 and "PS999" in out
+
+
+def test_unreadable_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "budget.xlsx").write_bytes(b"")
+    code, out = run("check", tmp_path, "--lang", "en")
+    assert code == 2
+    assert out.splitlines()[0] == (
+        "budget.xlsx: error PS003 The file is empty (0 bytes). → It was probably not saved "
+        "completely: open the last good copy or a backup."
+    )
+
+
+def test_several_productions(clean: Path, faulty: Path) -> None:
+    code, out = run("check", clean, faulty, "--format", "json")
+    answer = json.loads(out)
+    assert code == 1
+    assert answer["productions"] == ["Court métrage test", "Court métrage test"]
+    assert {loc["file"] for f in answer["findings"] for loc in f["locations"]} == {"faulty.xlsx"}
+
+
+def test_check_needs_a_production() -> None:
+    assert run("check")[0] == 2
+
+
+def test_lock_files_and_hidden_files_are_ignored(production: Sheets, tmp_path: Path) -> None:
+    write_workbook(tmp_path / "prod.xlsx", production)
+    (tmp_path / "~$prod.xlsx").write_bytes(b"\x00owner")
+    (tmp_path / ".~lock.prod.xlsx#").write_text("lock")
+    (tmp_path / ".hidden.xlsx").write_bytes(b"")
+    assert run("check", tmp_path)[0] == 0

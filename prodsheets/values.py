@@ -170,7 +170,7 @@ def parse_number(value: object, kind: str = "number") -> Decimal:
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise BadValue(kind, value)
-        return _decimal_from_float(value)
+        return Decimal(int(value)) if value.is_integer() else _decimal_from_float(value)
     if isinstance(value, str):
         text = _number_text(value.strip())
         if text is not None:
@@ -273,7 +273,9 @@ _MONTHS = {
     **dict.fromkeys(("novembre", "nov", "november"), 11),
     **dict.fromkeys(("decembre", "décembre", "dec", "déc", "december"), 12),
 }
-_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})")
+_DMY = re.compile(
+    r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:,?\s+(?:à\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?)?"
+)
 _YMD = re.compile(
     r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 )

@@ -224,33 +224,92 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
                 )
             )
 
-    # Keep the rows with a value (or a formula/error note) in a known column.
-    known = list(columns.items())
-    notes = sheet.notes
-    kept: list[int] = []
-    for i in range(header_index + 1, len(sheet.rows)):
-        row = sheet.rows[i]
-        width = len(row)
-        for _, j in known:
-            if j < width and not _blank(row[j]):
-                kept.append(i)
-                break
-        else:
-            if notes and any((sheet.first_row + i, sheet.first_col + j) in notes for _, j in known):
-                kept.append(i)
+    # Column by column: the known columns of the rows that hold something.
+    body = sheet.rows[header_index + 1 :]
+    known = sorted(set(columns.values()))
+    raw_columns = _columns(body, known)
+    blank = _blank_rows(raw_columns, header_index, sheet)
+    if blank:
+        kept_n = [n for n in range(len(body)) if n not in blank]
+        raw_columns = {j: [c[n] for n in kept_n] for j, c in raw_columns.items()}
+    else:
+        kept_n = range(len(body))
+    kept = [header_index + 1 + n for n in kept_n]
     data.rows = [sheet.first_row + i + 1 for i in kept]
 
     id_key = ROW_NAME.get(table.key, table.id_column)
     order = sorted(columns.items(), key=lambda kv: kv[0] != id_key)  # ids first, for locations
     for key, j in order:
         col = table.column(key)
-        raw = [row[j] if j < len(row) else "" for row in (sheet.rows[i] for i in kept)]
-        parsed, problems = _parse_column(sheet, data, col, j, kept, raw, wb.date1904, lang)
+        parsed, problems = _parse_column(sheet, data, col, j, kept, raw_columns[j], wb.date1904)
         data.values[key] = parsed
         findings += problems
+    findings = _drop_space_only_rows(data, findings, raw_columns)
     if table.key == "budget":
         findings = _exempt_total_rows(data, findings)
     return data, findings
+
+
+def _columns(body: list[list[Any]], known: list[int]) -> dict[int, list[Any]]:
+    """The known columns, each as a list (short rows, rare, padded with blanks)."""
+    width = max(known) + 1
+    if body and min(map(len, body)) < width:
+        body = [r if len(r) >= width else [*r, *[""] * (width - len(r))] for r in body]
+    return {j: [r[j] for r in body] for j in known}
+
+
+def _blank_rows(columns: dict[int, list[Any]], header_index: int, sheet: Sheet) -> set[int]:
+    """Rows (indexes into the body) with nothing in any known column.
+
+    A row is a candidate only if all its known cells are falsy, found column by column at
+    C speed; candidates holding 0 or False, or a formula or error calamine reads as blank,
+    are kept.
+    """
+    candidates: set[int] | None = None
+    for values_ in columns.values():
+        falsy = {n for n, v in enumerate(values_) if not v}
+        candidates = falsy if candidates is None else candidates & falsy
+        if not candidates:
+            return set()
+    notes = sheet.notes
+    first = sheet.first_row + header_index + 1
+    return {
+        n
+        for n in candidates or ()
+        if all(c[n] is None or c[n] == "" for c in columns.values())
+        and not (notes and any((first + n, sheet.first_col + j) in notes for j in columns))
+    }
+
+
+def _drop_space_only_rows(
+    data: TableData, findings: list[Finding], columns: dict[int, list[Any]]
+) -> list[Finding]:
+    """A row whose known cells hold only spaces is blank: drop it and what it caused.
+
+    Such a row misses its required values, so only rows with a missing value are looked at.
+    """
+    missing = {f.location.row for f in findings if f.code is C.MISSING_VALUE and f.location}
+    if not missing:
+        return findings
+    index = {row: n for n, row in enumerate(data.rows) if row in missing}
+    suspects = {
+        n
+        for n in index.values()
+        if all(c[n] is None or (type(c[n]) is str and not c[n].strip()) for c in columns.values())
+    }
+    if not suspects:
+        return findings
+    gone = {data.rows[n] for n in suspects}
+    keep = [n for n in range(len(data.rows)) if n not in suspects]
+    data.rows = [data.rows[n] for n in keep]
+    data.values = {k: [v[n] for n in keep] for k, v in data.values.items()}
+    return [
+        f
+        for f in findings
+        if not (
+            f.location is not None and f.location.sheet == data.sheet and f.location.row in gone
+        )
+    ]
 
 
 def _exempt_total_rows(data: TableData, findings: list[Finding]) -> list[Finding]:
@@ -290,78 +349,96 @@ def _parse_column(
     kept: list[int],
     raw: list[Any],
     date1904: bool,
-    lang: str,
 ) -> tuple[list[Any], list[Finding]]:
+    """Type one column: what calamine already typed passes at C speed, the rest is parsed."""
+    out = _fast_values(col.kind, raw)
     findings: list[Finding] = []
-    out: list[Any] = [None] * len(raw)
-    kind, choices = col.kind, col.choices
     notes = sheet.notes
     phys_col = sheet.first_col + j
     column_label = data.header(col.key)
-    for n, v in enumerate(raw):
-        if v == "" or v is None or (isinstance(v, str) and not v.strip()):
-            if notes:
-                note = notes.get((sheet.first_row + kept[n], phys_col))
-                if note is not None:
-                    where = (_cell(sheet, data, kept[n], j, n),)
-                    if note == "formula":
-                        findings.append(
-                            Finding(C.FORMULA_NO_VALUE, {"column": column_label}, where)
-                        )
-                    else:
-                        findings.append(
-                            Finding(C.ERROR_VALUE, {"column": column_label, "found": note}, where)
-                        )
-                    out[n] = _UNREADABLE
-                    continue
-            if col.required:
+    if not col.required and not notes and _SLOW not in out:
+        return out, findings  # the common case of a long optional column: nothing to say
+
+    def where(n: int) -> tuple[Location]:
+        return (_cell(sheet, data, kept[n], j, n),)
+
+    for n, v in enumerate(out):
+        if v is None:
+            note = notes.get((sheet.first_row + kept[n], phys_col)) if notes else None
+            if note == "formula":
+                findings.append(Finding(C.FORMULA_NO_VALUE, {"column": column_label}, where(n)))
+            elif note is not None:
+                findings.append(
+                    Finding(C.ERROR_VALUE, {"column": column_label, "found": note}, where(n))
+                )
+            elif col.required:
                 findings.append(
                     Finding(
-                        C.MISSING_VALUE,
-                        {"column": column_label, "table": sheet.name},
-                        (_cell(sheet, data, kept[n], j, n),),
+                        C.MISSING_VALUE, {"column": column_label, "table": sheet.name}, where(n)
                     )
                 )
             continue
-        # Fast paths for what calamine already typed, so a million rows stay cheap.
-        if kind == schema.TIME and type(v) is dt.time and not v.microsecond:
-            out[n] = v
+        if v is not _SLOW:
             continue
-        if kind == schema.ID and isinstance(v, str):
-            s = v.strip()
-            if s and "\u00a0" not in s and "\u202f" not in s:
-                out[n] = s
-                continue
-        if isinstance(v, str) and v.startswith("#") and v.rstrip("!?/0A").upper() in _ERRORS:
-            findings.append(
-                Finding(
-                    C.ERROR_VALUE,
-                    {"column": column_label, "found": v},
-                    (_cell(sheet, data, kept[n], j, n),),
+        value = raw[n]
+        out[n] = None
+        if isinstance(value, str) and not value.strip():
+            if col.required:
+                findings.append(
+                    Finding(
+                        C.MISSING_VALUE, {"column": column_label, "table": sheet.name}, where(n)
+                    )
                 )
+            continue
+        if isinstance(value, str) and value.startswith("#") and _is_error_text(value):
+            findings.append(
+                Finding(C.ERROR_VALUE, {"column": column_label, "found": value}, where(n))
             )
-            out[n] = _UNREADABLE
             continue
         try:
-            out[n] = values.parse(kind, v, choices=choices, date1904=date1904)
+            out[n] = values.parse(col.kind, value, choices=col.choices, date1904=date1904)
         except values.BadValue as bad:
-            code = _BAD_VALUE_CODE.get(kind, C.BAD_NUMBER)
             expected = Bilingual(
                 values.expected_text(bad.expected, "en"), values.expected_text(bad.expected, "fr")
             )
-            findings.append(
-                Finding(
-                    code,
-                    {"column": column_label, "found": values.parse_text(v), "expected": expected},
-                    (_cell(sheet, data, kept[n], j, n),),
-                )
-            )
-            out[n] = _UNREADABLE
-    # Unreadable cells were reported once; checks treat them as absent.
-    return [None if x is _UNREADABLE else x for x in out], findings
+            params = {
+                "column": column_label,
+                "found": values.parse_text(value),
+                "expected": expected,
+            }
+            findings.append(Finding(_BAD_VALUE_CODE.get(col.kind, C.BAD_NUMBER), params, where(n)))
+    return out, findings
 
 
-_UNREADABLE = object()
+_SLOW = object()  # a value the fast path leaves to the full parser
+
+
+def _fast_values(kind: str, raw: list[Any]) -> list[Any]:
+    """Blank → None; a value calamine already typed as the column needs → itself; else _SLOW."""
+    if kind in (schema.ID, schema.TEXT):
+        return [
+            ((v.strip() or None) if v[:1] != "#" else _SLOW) if type(v) is str else _SLOW
+            for v in raw
+        ]
+    if kind == schema.TIME:
+        return [
+            v if type(v) is dt.time and not v.microsecond else (None if v == "" else _SLOW)
+            for v in raw
+        ]
+    if kind == schema.DATE:
+        return [v if type(v) is dt.date else (None if v == "" else _SLOW) for v in raw]
+    if kind == schema.INTEGER:
+        return [
+            int(v) if type(v) is float and v.is_integer() else (None if v == "" else _SLOW)
+            for v in raw
+        ]
+    return [None if v == "" or v is None else _SLOW for v in raw]
+
+
+def _is_error_text(text: str) -> bool:
+    return text.rstrip("!?/0A").upper() in _ERRORS
+
+
 _ERRORS = {
     "#DIV",
     "#N",

@@ -19,7 +19,7 @@ import datetime as dt
 import math
 import os
 import re
-import tempfile
+import secrets
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -45,232 +45,55 @@ RULES_FOR_KIND = {
 LAST_ROW = 1000  # drop-down lists and yes/no cover rows 2..1000
 RAW = "_raw"  # row key: {column: text} written verbatim as text
 NO_CACHE = "_formula_no_cache"  # row key: {column: formula} written with no stored result
+# Sheet order in each workbook (design.md §1): the sheets used every day come first.
+SHEET_ORDER = {
+    "budget": ("production", "budget", "actuals", "fringes"),
+    "crew": ("crew", "resources", "vendors", "unavailability"),
+    "schedule": ("events", "bookings", "locations", "travel", "risks"),
+}
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF"}
 Row = Mapping[str, Any]
 
 
 # --- default content ------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class _Line:
-    code: str
-    fr: str
-    en: str
-    unit: str = "flat"  # a key of CHOICES["unit"]
-    fringe: str | None = None  # a code of DEFAULT_FRINGES
-    note_fr: str = ""
-    note_en: str = ""
-
-
-@dataclass(frozen=True)
-class _Chapter:
-    number: str
-    fr: str
-    en: str
-    lines: tuple[_Line, ...]
-
-
-_L = _Line
-_NOTE_CHARGES = (
-    "Laisser vide si la colonne charges des postes est remplie (sinon compté deux fois)",
-    "Leave blank when the lines' fringe column is filled (else counted twice)",
-)
-
-# The French CNC devis: chapters 1-9, then overheads and contingency.
-FILM_BUDGET: tuple[_Chapter, ...] = (
-    _Chapter("01", "Droits artistiques", "Artistic rights", (
-        _L("01.01", "Droits d'auteur : sujet et scénario", "Story and screenplay rights"),
-        _L("01.02", "Droits d'adaptation", "Adaptation rights"),
-        _L("01.03", "Dialogues", "Dialogue"),
-        _L("01.04", "Droits du réalisateur", "Director's rights"),
-        _L("01.05", "Musique originale et droits musicaux", "Original music and music rights"),
-    )),
-    _Chapter("02", "Personnel", "Crew", (
-        _L("02.01", "Réalisateur (salaire)", "Director (salary)", "week", "INT"),
-        _L("02.02", "Directeur de production", "Line producer", "week", "INT"),
-        _L("02.03", "Premier assistant réalisateur", "First assistant director", "week", "INT"),
-        _L("02.04", "Scripte", "Script supervisor", "week", "INT"),
-        _L("02.05", "Régisseur général", "Unit manager", "week", "INT"),
-        _L("02.06", "Directeur de la photographie", "Director of photography", "week", "INT"),
-        _L("02.07", "Premier assistant opérateur", "First camera assistant", "week", "INT"),
-        _L("02.08", "Chef opérateur du son", "Sound mixer", "week", "INT"),
-        _L("02.09", "Perchman", "Boom operator", "week", "INT"),
-        _L("02.10", "Chef décorateur", "Production designer", "week", "INT"),
-        _L("02.11", "Chef costumier", "Costume designer", "week", "INT"),
-        _L("02.12", "Chef maquilleur", "Head of make-up", "week", "INT"),
-        _L("02.13", "Chef électricien", "Gaffer", "week", "INT"),
-        _L("02.14", "Chef machiniste", "Key grip", "week", "INT"),
-        _L("02.15", "Chef monteur", "Editor", "week", "INT"),
-    )),
-    _Chapter("03", "Interprétation", "Cast", (
-        _L("03.01", "Rôles principaux", "Lead roles", "day", "ART"),
-        _L("03.02", "Seconds rôles", "Supporting roles", "day", "ART"),
-        _L("03.03", "Petits rôles", "Small parts", "day", "ART"),
-        _L("03.04", "Figuration", "Extras", "day", "ART"),
-        _L("03.05", "Répétitions", "Rehearsals", "day", "ART"),
-        _L("03.06", "Casting", "Casting"),
-    )),
-    _Chapter("04", "Charges sociales", "Social charges", (
-        _L("04.01", "Charges sociales du personnel", "Crew social charges", "flat", None, *_NOTE_CHARGES),
-        _L("04.02", "Charges sociales de l'interprétation", "Cast social charges", "flat", None, *_NOTE_CHARGES),
-    )),
-    _Chapter("05", "Décors et costumes", "Sets and costumes", (
-        _L("05.01", "Construction des décors", "Set construction"),
-        _L("05.02", "Décors naturels (location)", "Location fees", "day"),
-        _L("05.03", "Accessoires", "Props"),
-        _L("05.04", "Costumes (achat, location)", "Costumes (purchase, hire)"),
-        _L("05.05", "Maquillage et coiffure", "Make-up and hair"),
-    )),
-    _Chapter("06", "Transports, défraiements, régie", "Transport, per diems, unit costs", (
-        _L("06.01", "Location de véhicules", "Vehicle hire", "day"),
-        _L("06.02", "Carburant et péages", "Fuel and tolls"),
-        _L("06.03", "Voyages (train, avion)", "Travel (train, plane)"),
-        _L("06.04", "Hébergement", "Accommodation", "day", None, "Nuitées", "Nights"),
-        _L("06.05", "Repas et cantine", "Meals and catering", "day"),
-        _L("06.06", "Défraiements", "Per diems", "day"),
-        _L("06.07", "Régie (consommables, petit matériel)", "Unit supplies"),
-    )),
-    _Chapter("07", "Moyens techniques", "Technical equipment", (
-        _L("07.01", "Caméra et optiques", "Camera and lenses", "week"),
-        _L("07.02", "Matériel lumière", "Lighting equipment", "week"),
-        _L("07.03", "Machinerie", "Grip equipment", "week"),
-        _L("07.04", "Matériel son", "Sound equipment", "week"),
-        _L("07.05", "Groupe électrogène", "Generator", "day"),
-        _L("07.06", "Studio", "Studio stage", "day"),
-    )),
-    _Chapter("08", "Pellicule et post-production", "Film stock and post-production", (
-        _L("08.01", "Supports et sauvegarde des rushes", "Media and rushes backup"),
-        _L("08.02", "Montage (location de salle)", "Editing suite hire", "week"),
-        _L("08.03", "Étalonnage", "Colour grading", "day"),
-        _L("08.04", "Montage son et mixage", "Sound editing and mix", "day"),
-        _L("08.05", "Bruitage et doublage", "Foley and dubbing", "day"),
-        _L("08.06", "Effets visuels", "Visual effects"),
-        _L("08.07", "Sous-titrage et DCP", "Subtitles and DCP"),
-    )),
-    _Chapter("09", "Assurances et divers", "Insurance and miscellaneous", (
-        _L("09.01", "Assurance production", "Production insurance"),
-        _L("09.02", "Assurance matériel", "Equipment insurance"),
-        _L("09.03", "Frais juridiques et comptables", "Legal and accounting fees"),
-        _L("09.04", "Frais financiers", "Financial costs"),
-    )),
-    _Chapter("10", "Frais généraux", "Overheads", (
-        _L("10.01", "Frais généraux", "Overheads", "flat", None, "Souvent 7 % du devis", "Often 7 % of the budget"),
-    )),
-    _Chapter("11", "Imprévus", "Contingency", (
-        _L("11.01", "Imprévus", "Contingency", "flat", None, "Souvent 10 % du devis", "Often 10 % of the budget"),
-    )),
-)  # fmt: skip
-
-
-def _live_budget(festival: bool) -> tuple[_Chapter, ...]:
-    """A show's budget: artists, technical, venue, logistics, communication, contingency."""
-    venue_extra = (
-        (_L("03.06", "Bénévoles (repas, tenues)", "Volunteers (meals, T-shirts)"),)
-        if festival
-        else ()
-    )
-    return (
-        _Chapter("01", "Artistes", "Artists", (
-            _L("01.01", "Cachets des artistes", "Artists' fees", "day", "ART"),
-            _L("01.02", "Répétitions", "Rehearsals", "day", "ART"),
-            _L("01.03", "Mise en scène", "Stage direction", "flat", "ART"),
-            _L("01.04", "Droits d'auteur (SACEM, SACD)", "Author's rights (collecting societies)"),
-        )),
-        _Chapter("02", "Technique", "Technical", (
-            _L("02.01", "Régisseur général", "Technical manager", "day", "INT"),
-            _L("02.02", "Régisseur son", "Sound engineer", "day", "INT"),
-            _L("02.03", "Régisseur lumière", "Lighting engineer", "day", "INT"),
-            _L("02.04", "Techniciens plateau", "Stage hands", "day", "INT"),
-            _L("02.05", "Location son", "Sound hire", "day"),
-            _L("02.06", "Location lumière", "Lighting hire", "day"),
-            _L("02.07", "Backline", "Backline", "day"),
-        )),
-        _Chapter("03", "Lieu", "Venue", (
-            _L("03.01", "Location de la salle ou du site", "Venue or site hire", "day"),
-            _L("03.02", "Sécurité (SSIAP, agents)", "Security", "hour"),
-            _L("03.03", "Accueil et billetterie", "Front of house and ticketing"),
-            _L("03.04", "Scène, barrières, sanitaires", "Staging, barriers, toilets"),
-            _L("03.05", "Nettoyage", "Cleaning"),
-            *venue_extra,
-        )),
-        _Chapter("04", "Logistique", "Logistics", (
-            _L("04.01", "Transport du matériel", "Freight"),
-            _L("04.02", "Voyages", "Travel"),
-            _L("04.03", "Hébergement", "Accommodation", "day", None, "Nuitées", "Nights"),
-            _L("04.04", "Repas et catering", "Catering", "day"),
-            _L("04.05", "Défraiements", "Per diems", "day"),
-        )),
-        _Chapter("05", "Communication", "Communication", (
-            _L("05.01", "Impression (affiches, flyers)", "Printing (posters, flyers)"),
-            _L("05.02", "Publicité et réseaux sociaux", "Advertising and social media"),
-            _L("05.03", "Attaché·e de presse", "Press officer"),
-            _L("05.04", "Photo et vidéo", "Photo and video"),
-        )),
-        _Chapter("06", "Imprévus", "Contingency", (
-            _L("06.01", "Imprévus", "Contingency", "flat", None, "Souvent 5 à 10 % du budget", "Often 5 to 10 % of the budget"),
-        )),
-    )  # fmt: skip
-
-
-GENERIC_BUDGET: tuple[_Chapter, ...] = (
-    _Chapter("01", "Personnel", "Staff", (
-        _L("01.01", "Direction de projet", "Project management", "week"),
-        _L("01.02", "Équipe technique", "Technical crew", "day", "INT"),
-        _L("01.03", "Accueil et médiation", "Front of house and guides", "day"),
-    )),
-    _Chapter("02", "Prestations", "Services", (
-        _L("02.01", "Conception et scénographie", "Design and scenography"),
-        _L("02.02", "Fabrication", "Fabrication"),
-        _L("02.03", "Prestations extérieures", "External services"),
-    )),
-    _Chapter("03", "Matériel", "Equipment", (
-        _L("03.01", "Location de matériel", "Equipment hire", "day"),
-        _L("03.02", "Achats", "Purchases"),
-    )),
-    _Chapter("04", "Déplacements", "Travel", (
-        _L("04.01", "Transport", "Transport"),
-        _L("04.02", "Hébergement", "Accommodation", "day", None, "Nuitées", "Nights"),
-        _L("04.03", "Repas", "Meals", "day"),
-    )),
-    _Chapter("05", "Communication", "Communication", (
-        _L("05.01", "Impression et signalétique", "Printing and signage"),
-        _L("05.02", "Publicité", "Advertising"),
-    )),
-    _Chapter("06", "Frais généraux et imprévus", "Overheads and contingency", (
-        _L("06.01", "Assurances", "Insurance"),
-        _L("06.02", "Frais généraux", "Overheads"),
-        _L("06.03", "Imprévus", "Contingency"),
-    )),
-)  # fmt: skip
-
-
-def budget_chapters(kind: str) -> tuple[_Chapter, ...]:
-    if kind == "film":
-        return FILM_BUDGET
-    if kind in ("live", "festival"):
-        return _live_budget(festival=kind == "festival")
-    return GENERIC_BUDGET
-
-
+# Budget templates by kind; their chapters and lines live in templates/budget.toml.
+BUDGET_TEMPLATE = {"film": "film", "live": "live", "festival": "festival"}
 SUBTOTAL_LABEL = {"fr": "Sous-total", "en": "Subtotal"}
 GRAND_TOTAL_LABEL = {"fr": "Total", "en": "Total"}
 
 
+@cache
+def template_content() -> dict[str, Any]:
+    """``templates/budget.toml``: the budget chapters by template, and the example fringes."""
+    import tomllib
+
+    with (templates_dir() / "budget.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
 def default_budget(kind: str, lang: str) -> list[dict[str, Any]]:
-    """The template's budget rows: each chapter's lines, its subtotal, then the total."""
+    """The template's budget rows: each chapter's lines, its subtotal, then the total.
+
+    Quantities and rates are left blank for the producer; the chapter's subtotal and the
+    grand total are rows like any other, so that ``rows["budget"]`` given by a caller and
+    the template go through the same writer.
+    """
+    name = BUDGET_TEMPLATE.get(kind, "generic")
+    pick = 1 if lang == "fr" else 2
     rows: list[dict[str, Any]] = []
-    for chapter in budget_chapters(kind):
-        label = f"{chapter.number} {chapter.fr if lang == 'fr' else chapter.en}"
-        for line in chapter.lines:
+    for chapter in template_content()["budget"][name]:
+        label = f"{chapter['chapter'][0]} {chapter['chapter'][pick]}"
+        for line in chapter["lines"]:
+            code, fr, en, unit, fringe, note_fr, note_en = [*line, *[""] * 7][:7]
             rows.append(
                 {
-                    "code": line.code,
+                    "code": code,
                     "chapter": label,
-                    "description": line.fr if lang == "fr" else line.en,
-                    "unit": line.unit,
-                    "fringe": line.fringe,
-                    "notes": (line.note_fr if lang == "fr" else line.note_en) or None,
+                    "description": fr if lang == "fr" else en,
+                    "unit": unit or "flat",
+                    "fringe": fringe or None,
+                    "notes": (note_fr if lang == "fr" else note_en) or None,
                 }
             )
         rows.append({"description": f"{SUBTOTAL_LABEL[lang]} {label}"})
@@ -278,31 +101,25 @@ def default_budget(kind: str, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-# Orders of magnitude of French employer charges (2024-2026); EXAMPLES, the sheet says so.
-# (code, French name, English name, rate, contract keys)
-DEFAULT_FRINGES: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
-    ("INT", "Intermittents du spectacle (techniciens, réalisateur)",
-     "Intermittent crew (technicians, director)", "0.52", ("intermittent",)),
-    ("ART", "Artistes interprètes (cachets)", "Performers (fees)", "0.50", ("artist",)),
-    ("CDD", "CDD de droit commun", "Fixed-term contracts", "0.45", ("cdd",)),
-    ("SAL", "Salariés permanents", "Permanent staff", "0.42", ("employee",)),
-    ("PRE", "Prestataires (sur facture, sans charges)", "Contractors (invoiced, no charges)",
-     "0", ("contractor",)),
-    ("BEN", "Bénévoles", "Volunteers", "0", ("volunteer",)),
-)  # fmt: skip
-
-
 def default_fringes(lang: str) -> list[dict[str, Any]]:
+    """Example employer-charge rates by contract (EXAMPLES: the sheet says so)."""
     contracts = {c.key: c.label(lang) for c in schema.CHOICES["contract"]}
     return [
         {
-            "code": code,
-            "name": fr if lang == "fr" else en,
-            "rate": Decimal(rate),
-            "applies_to": tuple(contracts[k] for k in applies),
+            "code": f["code"],
+            "name": f[lang],
+            "rate": Decimal(f["rate"]),
+            "applies_to": tuple(contracts[k] for k in f["applies_to"]),
         }
-        for code, fr, en, rate, applies in DEFAULT_FRINGES
+        for f in template_content()["fringes"]
     ]
+
+
+def workbook_tables(workbook: str) -> list[schema.Table]:
+    """The tables `prodsheets new` puts in a workbook, in sheet order."""
+    order = SHEET_ORDER.get(workbook, ())
+    tables = [t for t in schema.TABLES if t.workbook == workbook]
+    return sorted(tables, key=lambda t: order.index(t.key) if t.key in order else len(order))
 
 
 def default_settings(kind: str, lang: str) -> dict[str, Any]:
@@ -372,7 +189,7 @@ def _operand(row: Row, key: str) -> Decimal | str:
     return number if number.is_finite() else "#VALUE!"
 
 
-def _given_amount(row: Row) -> Decimal | str:
+def _given_amount(row: Row) -> Decimal:
     """What a total cell written as given weighs in a SUM (text and unknown results: 0)."""
     if "total" in row.get(NO_CACHE, {}) or "total" in row.get(RAW, {}):
         return Decimal(0)
@@ -380,6 +197,9 @@ def _given_amount(row: Row) -> Decimal | str:
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return Decimal(str(value))
     return Decimal(0)
+
+
+_FACTORS = ("code", "quantity", "rate")  # a row with none of them is no line to compute
 
 
 def _written_as_given(row: Row) -> bool:
@@ -423,7 +243,8 @@ def budget_totals(
                 continue
             since.append(r)
             lines.append(r)
-            if _written_as_given(row):
+            heading = all(_blank(row.get(k)) and k not in row.get(RAW, {}) for k in _FACTORS)
+            if _written_as_given(row) or heading:  # a heading or note row gets no formula
                 amounts[r] = _given_amount(row)
                 plans.append(None)
                 continue
@@ -441,8 +262,9 @@ def budget_totals(
             plans.append(Total("=0", Decimal(0)))
             continue
         parts = [amounts[c] for c in covered]
-        error = next((a for a in parts if isinstance(a, str)), None)
-        value = error if error is not None else money(sum(parts, Decimal(0)))  # type: ignore[arg-type]
+        numbers = [a for a in parts if isinstance(a, Decimal)]
+        errors = [a for a in parts if isinstance(a, str)]
+        value = errors[0] if errors else money(sum(numbers, Decimal(0)))
         plans.append(Total(f"=SUM({','.join(_ranges(covered, total))})", value))
     return plans
 
@@ -536,6 +358,27 @@ def _row_lines(text: str, chars: int) -> int:
     return sum(max(1, math.ceil(len(part) / chars)) for part in text.split("\n"))
 
 
+_WHITE_ON_BLUE = {"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78"}
+_GRID = {"border": 1, "border_color": "#BFBFBF", "valign": "top"}
+STYLES: dict[str, dict[str, Any]] = {
+    "header": {**_WHITE_ON_BLUE, "border": 1, "text_wrap": True, "valign": "vcenter"},
+    "heading": {**_WHITE_ON_BLUE, "font_size": 12},
+    "title": {"bold": True, "font_size": 16, "font_color": "#1F4E78"},
+    "label": {"bold": True, "valign": "top", "bottom": 1, "bottom_color": "#BFBFBF"},
+    "note": {
+        **_GRID,
+        "bold": True,
+        "text_wrap": True,
+        "font_color": "#9C0006",
+        "bg_color": "#FFEB9C",
+    },
+    "paragraph": {"text_wrap": True, "valign": "top"},
+    "small_header": {"bold": True, "bg_color": "#DDEBF7", "border": 1},
+    "wrap": {**_GRID, "text_wrap": True},
+    "bold_cell": {**_GRID, "bold": True},
+}
+
+
 class _Writer:
     """One workbook being written with XlsxWriter: formats, and one method per sheet kind."""
 
@@ -567,45 +410,7 @@ class _Writer:
             "sub": (add(total), add({**total, "num_format": money_fmt})),
             "grand": (add(grand), add({**grand, "num_format": money_fmt})),
         }
-        self.header = add(
-            {
-                "bold": True,
-                "font_color": "#FFFFFF",
-                "bg_color": "#1F4E78",
-                "border": 1,
-                "text_wrap": True,
-                "valign": "vcenter",
-            }
-        )
-        self.label = add({"bold": True, "valign": "top", "bottom": 1, "bottom_color": "#BFBFBF"})
-        self.note = add(
-            {
-                "bold": True,
-                "font_color": "#9C0006",
-                "bg_color": "#FFEB9C",
-                "border": 1,
-                "text_wrap": True,
-                "valign": "top",
-            }
-        )
-        self.title = add({"bold": True, "font_size": 16, "font_color": "#1F4E78"})
-        self.heading = add(
-            {
-                "bold": True,
-                "font_size": 12,
-                "font_color": "#FFFFFF",
-                "bg_color": "#1F4E78",
-                "underline": 0,
-            }
-        )
-        self.paragraph = add({"text_wrap": True, "valign": "top"})
-        self.small_header = add({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        self.wrap = add(
-            {"text_wrap": True, "valign": "top", "border": 1, "border_color": "#BFBFBF"}
-        )
-        self.bold_cell = add(
-            {"bold": True, "valign": "top", "border": 1, "border_color": "#BFBFBF"}
-        )
+        self.style = {name: add(spec) for name, spec in STYLES.items()}
 
     def close(self) -> None:
         self.book.close()
@@ -627,9 +432,11 @@ class _Writer:
         if isinstance(value, bool):
             yes, no = schema.YES_NO_FR if self.lang == "fr" else schema.YES_NO_EN
             ws.write_string(r, c, yes if value else no, fmt)
-        elif isinstance(value, dt.datetime):
-            chosen = {schema.DATE: self.cell[schema.DATE], schema.TIME: self.cell[schema.TIME]}
-            ws.write_datetime(r, c, value, chosen.get(column.kind, self.datetime))
+        elif isinstance(value, dt.datetime) and column.kind not in (schema.DATE, schema.TIME):
+            ws.write_datetime(r, c, value, self.datetime)
+        elif isinstance(value, dt.datetime):  # the part the column holds
+            part = value.date() if column.kind == schema.DATE else value.time()
+            ws.write_datetime(r, c, part, self.cell[column.kind])
         elif isinstance(value, dt.date):
             ws.write_datetime(r, c, value, self.cell[schema.DATE])
         elif isinstance(value, dt.time):
@@ -704,26 +511,22 @@ class _Writer:
         kind_name = next(c.label(lang) for c in schema.CHOICES["kind"] if c.key == kind)
         r = 0
 
-        def heading(text: str, link: str | None = None) -> None:
+        def heading(text: str) -> None:
             nonlocal r
             r += 1
             ws.set_row(r, 20)
-            if link:
-                ws.merge_range(r, 0, r, 2, "", self.heading)
-                ws.write_url(r, 0, f"internal:'{link}'!A1", self.heading, text)
-            else:
-                ws.merge_range(r, 0, r, 2, text, self.heading)
+            ws.merge_range(r, 0, r, 2, text, self.style["heading"])
             r += 1
 
         def paragraphs(items: Iterable[str]) -> None:
             nonlocal r
             for text in items:
                 text = text.replace("{kind}", kind_name)
-                ws.merge_range(r, 0, r, 2, text, self.paragraph)
+                ws.merge_range(r, 0, r, 2, text, self.style["paragraph"])
                 ws.set_row(r, 15 * _row_lines(text, 118) + 2)
                 r += 1
 
-        ws.write_string(r, 0, texts["intro"].title, self.title)
+        ws.write_string(r, 0, texts["intro"].title, self.style["title"])
         ws.set_row(r, 24)
         r += 1
         paragraphs(texts["intro"].paragraphs)
@@ -733,18 +536,18 @@ class _Writer:
         paragraphs(texts["values"].paragraphs)
         names = texts["columns"].title.split("|")
         for table in tables:
-            heading(table.name(lang), link=table.name(lang))
+            heading(table.name(lang))
             paragraphs((table.help(lang),))
             if extra := texts.get(f"table.{table.key}"):
                 paragraphs(extra.paragraphs)
             for c, name in enumerate(names):
-                ws.write_string(r, c, name.strip(), self.small_header)
+                ws.write_string(r, c, name.strip(), self.style["small_header"])
             r += 1
             for column in table.columns:
                 text = column_help(table, column, lang)
-                ws.write_string(r, 0, column.name(lang), self.bold_cell)
-                ws.write_string(r, 1, kind_label(column, lang), self.wrap)
-                ws.write_string(r, 2, text, self.wrap)
+                ws.write_string(r, 0, column.title(lang), self.style["bold_cell"])
+                ws.write_string(r, 1, kind_label(column, lang), self.style["wrap"])
+                ws.write_string(r, 2, text, self.style["wrap"])
                 ws.set_row(r, 15 * _row_lines(text, 84) + 2)
                 r += 1
         ws.activate()
@@ -756,10 +559,10 @@ class _Writer:
         ws.set_column(0, 0, 28)
         ws.set_column(1, 1, 30)
         for c, name in enumerate(schema.SETTING_HEADER[lang]):
-            ws.write_string(0, c, name[:1].upper() + name[1:], self.header)
+            ws.write_string(0, c, name[:1].upper() + name[1:], self.style["header"])
         self.comment(ws, 0, 0, table.help(lang))
         for r, column in enumerate(table.columns, start=1):
-            ws.write_string(r, 0, column.name(lang), self.label)
+            ws.write_string(r, 0, column.title(lang), self.style["label"])
             self.comment(ws, r, 0, column_help(table, column, lang))
             ws.write_blank(r, 1, None, self.value_format(column, None))
             self.write_row_cell(ws, r, 1, column, settings)
@@ -776,7 +579,7 @@ class _Writer:
         columns = table.columns
         for c, column in enumerate(columns):
             ws.set_column(c, c, column.width, self.cell.get(column.kind))
-            ws.write_string(0, c, column.name(lang), self.header)
+            ws.write_string(0, c, column.title(lang), self.style["header"])
             help_text = column_help(table, column, lang)
             if table.key == "fringes" and column.key == "rate":
                 help_text += " " + texts["note.fringes"].text
@@ -822,14 +625,20 @@ class _Writer:
             first = len(columns) + 1
             ws.set_column(first, first + 5, 12)
             colon = " : " if lang == "fr" else ": "
-            ws.merge_range(1, first, 5, first + 5, f"{note.title}{colon}{note.text}", self.note)
+            ws.merge_range(
+                1, first, 5, first + 5, f"{note.title}{colon}{note.text}", self.style["note"]
+            )
+
+
+def _temp_beside(path: Path) -> Path:
+    """A hidden name in the same folder (so that os.replace is atomic and the reader skips
+    it); created by the writer itself, so the file gets the user's usual permissions."""
+    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
 
 
 def _strip_empty_results(path: Path) -> None:
     """Drop the ``<v></v>`` XlsxWriter writes for ``value=""``: a formula with no result."""
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
+    tmp = _temp_beside(path)
     try:
         with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
             for info in src.infolist():
@@ -850,7 +659,7 @@ def _write_workbook(
     settings: Row,
     content: Mapping[str, Sequence[Row]],
 ) -> None:
-    tables = [t for t in schema.TABLES if t.workbook == workbook]
+    tables = workbook_tables(workbook)
     currency = settings.get("currency")
     writer = _Writer(path, lang, currency if isinstance(currency, str) else "EUR")
     title = settings.get("title")
@@ -868,17 +677,18 @@ def _write_workbook(
         _strip_empty_results(path)
 
 
-def _check_rows(rows: Mapping[str, Sequence[Row]]) -> None:
+def _check_rows(rows: Mapping[str, Sequence[Row]], settings: Row) -> None:
     """Catch a misspelt table or column key before anything is written."""
+    given = [(schema.PRODUCTION, settings)]
     for key, table_rows in rows.items():
-        table = schema.TABLES_BY_KEY.get(key)
-        if table is None:
+        if key not in schema.TABLES_BY_KEY:
             raise ValueError(f"unknown table {key!r}; known: {', '.join(schema.TABLES_BY_KEY)}")
+        given += [(schema.TABLES_BY_KEY[key], row) for row in table_rows]
+    for table, row in given:
         known = {c.key for c in table.columns}
-        for row in table_rows:
-            for k in (*row, *row.get(RAW, {}), *row.get(NO_CACHE, {})):
-                if k not in known and k not in (RAW, NO_CACHE):
-                    raise ValueError(f"unknown column {k!r} in table {key!r}")
+        for k in (*row, *row.get(RAW, {}), *row.get(NO_CACHE, {})):
+            if k not in known and k not in (RAW, NO_CACHE):
+                raise ValueError(f"unknown column {k!r} in table {table.key!r}")
 
 
 def production_settings(
@@ -903,6 +713,19 @@ def production_settings(
     return merged
 
 
+class WorkbooksExist(FileExistsError):
+    """Workbooks already in the folder: nothing was written. ``args[1:]`` are their paths."""
+
+    def __init__(self, folder: Path, paths: Sequence[Path]) -> None:
+        names = ", ".join(p.name for p in paths)
+        super().__init__(f"{names} already in {folder}: not overwritten (use force)")
+        self.args = (self.args[0], *paths)
+        self.paths = list(paths)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 def write_production(
     folder: Path,
     *,
@@ -925,13 +748,12 @@ def write_production(
     if lang not in schema.LANGS:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(schema.LANGS)}")
     rows = rows or {}
-    _check_rows(rows)
+    _check_rows(rows, settings or {})
     folder = Path(folder)
     targets = [folder / f"{workbook}.xlsx" for workbook in schema.WORKBOOKS]
     existing = [p for p in targets if p.exists()]
     if existing and not force:
-        names = ", ".join(p.name for p in existing)
-        raise FileExistsError(f"{names} already in {folder}: not overwritten (use force)")
+        raise WorkbooksExist(folder, existing)
     folder.mkdir(parents=True, exist_ok=True)
 
     merged = production_settings(kind, lang, settings, rows.get("production", ()))
@@ -943,9 +765,7 @@ def write_production(
     temps: list[Path] = []
     try:
         for workbook, target in zip(schema.WORKBOOKS, targets, strict=True):
-            fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=folder)
-            os.close(fd)
-            temps.append(Path(name))
+            temps.append(_temp_beside(target))
             _write_workbook(temps[-1], workbook, kind, lang, merged, content)
         for tmp, target in zip(temps, targets, strict=True):
             os.replace(tmp, target)
@@ -958,11 +778,13 @@ def write_production(
 __all__ = [
     "KINDS",
     "README_SHEET",
+    "WorkbooksExist",
     "budget_totals",
     "column_help",
     "default_budget",
     "default_fringes",
     "default_settings",
     "instructions",
+    "workbook_tables",
     "write_production",
 ]

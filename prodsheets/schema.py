@@ -74,6 +74,11 @@ class Column:
     def name(self, lang: Lang) -> str:
         return self.fr if lang == "fr" else self.en
 
+    def title(self, lang: Lang) -> str:
+        """The name as a header cell shows it: ``Tarif jour``."""
+        name = self.name(lang)
+        return name[:1].upper() + name[1:]
+
     def help(self, lang: Lang) -> str:
         return self.help_fr if lang == "fr" else self.help_en
 

@@ -130,6 +130,19 @@ def _refuse_unknown_codes(words: list[str]) -> None:
         )
 
 
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    from prodsheets.values import BadValue, parse_date
+
+    try:
+        return parse_date(value)
+    except BadValue:
+        raise click.BadParameter(
+            f"« {value} » : date attendue / expected a date (31/12/2026)"
+        ) from None
+
+
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @click.option(
@@ -146,16 +159,28 @@ def _refuse_unknown_codes(words: list[str]) -> None:
     show_default=True,
     help="Language of sheet and column names. / Langue des feuilles et colonnes.",
 )
+@click.option("--title", help="The production's title. / Titre de la production.")
+@click.option("--start", callback=_date_option, help="First day (31/12/2026 or 2026-12-31).")
+@click.option("--end", callback=_date_option, help="Last day (31/12/2026 or 2026-12-31).")
 @click.option(
     "--force", is_flag=True, help="Overwrite existing workbooks. / Écraser les classeurs existants."
 )
 @_no_traceback
-def new(folder: Path, kind: str, lang: str, force: bool) -> None:
+def new(
+    folder: Path,
+    kind: str,
+    lang: str,
+    title: str | None,
+    start: Any,
+    end: Any,
+    force: bool,
+) -> None:
     """Write budget.xlsx, crew.xlsx and schedule.xlsx from the templates into FOLDER."""
     from prodsheets.new import write_production
 
+    settings = {k: v for k, v in (("title", title), ("start", start), ("end", end)) if v}
     try:
-        written = write_production(folder, kind=kind, lang=lang, force=force)
+        written = write_production(folder, kind=kind, lang=lang, settings=settings, force=force)
     except FileExistsError as exc:
         names = ", ".join(Path(p).name for p in exc.args[1:]) if len(exc.args) > 1 else str(exc)
         msg = (

@@ -145,3 +145,38 @@ def test_lock_files_and_hidden_files_are_ignored(production: Sheets, tmp_path: P
     (tmp_path / ".~lock.prod.xlsx#").write_text("lock")
     (tmp_path / ".hidden.xlsx").write_bytes(b"")
     assert run("check", tmp_path)[0] == 0
+
+
+def test_new_then_check_is_clean(tmp_path: Path) -> None:
+    code, out = run(
+        "new",
+        tmp_path / "film",
+        "--title",
+        "Le Grand Départ",
+        "--start",
+        "02/03/2026",
+        "--end",
+        "2026-03-20",
+    )
+    assert code == 0
+    assert out.splitlines()[:3] == [
+        str(tmp_path / "film" / n) for n in ("budget.xlsx", "crew.xlsx", "schedule.xlsx")
+    ]
+    assert run("check", tmp_path / "film") == (0, "Le Grand Départ : 0 erreur, 0 avertissement.\n")
+
+
+def test_new_never_overwrites_without_force(tmp_path: Path) -> None:
+    run("new", tmp_path, "--lang", "en")
+    budget = tmp_path / "budget.xlsx"
+    before = budget.read_bytes()
+    code, out = run("new", tmp_path, "--lang", "en", "--kind", "live")
+    assert code == 2 and "--force" in out
+    assert budget.read_bytes() == before
+    assert run("new", tmp_path, "--lang", "en", "--kind", "live", "--force")[0] == 0
+    assert budget.read_bytes() != before
+
+
+def test_new_refuses_a_date_that_is_not_one(tmp_path: Path) -> None:
+    code, out = run("new", tmp_path, "--start", "31/02/2026")
+    assert code == 2 and "31/02/2026" in out
+    assert list(tmp_path.iterdir()) == []

@@ -525,6 +525,144 @@ GRAND_TOTAL = _code(
     ),
 )
 
+# --- PS3xx: conflicts and working time ----------------------------------------------
+
+DOUBLE_BOOKING = _code(
+    "PS301",
+    "double-booking",
+    E,
+    ("Double booking", "Double convocation"),
+    (
+        "{what} on {first} and {second}: {overlap} of overlap.",
+        "{what} sur {first} et {second} : {overlap} de chevauchement.",
+    ),
+    (
+        "Move one of the two bookings, or book someone (or something) else on one of them.",
+        "Déplacez l'une des deux affectations, ou affectez une autre personne (ou un autre "
+        "matériel) à l'une d'elles.",
+    ),
+)
+OVER_CAPACITY = _code(
+    "PS302",
+    "over-capacity",
+    E,
+    ("Booked beyond what exists", "Réservé au-delà du disponible"),
+    (
+        "{who}: {booked} booked at once on {when}, {available} available: {excess} too many "
+        "({bookings}).",
+        "{who} : {booked} réservés en même temps le {when}, {available} disponible(s) : "
+        "{excess} de trop ({bookings}).",
+    ),
+    (
+        "Rent more, or move one of the bookings; the quantity that exists is in the {table} sheet.",
+        "Louez-en davantage, ou déplacez une affectation ; la quantité disponible est dans la "
+        "feuille {table}.",
+    ),
+)
+UNAVAILABLE = _code(
+    "PS303",
+    "unavailable",
+    E,
+    ("Booked while unavailable", "Convoqué pendant une indisponibilité"),
+    (
+        "{booking_of} on {booking} falls during an unavailability {period}{reason}.",
+        "{booking_of} sur {booking} tombe pendant une indisponibilité {period}{reason}.",
+    ),
+    (
+        "Book someone else, or check the dates of the unavailability.",
+        "Affectez quelqu'un d'autre, ou vérifiez les dates de l'indisponibilité.",
+    ),
+)
+TRAVEL_TIME = _code(
+    "PS304",
+    "travel-time",
+    W,
+    ("Not enough time to travel", "Pas assez de temps pour le trajet"),
+    (
+        "{who} has {gap} between {first} and {second}, but the trip from {origin} to "
+        "{destination} takes {needed}.",
+        "{who} n'a que {gap} entre {first} et {second}, mais le trajet de {origin} à "
+        "{destination} demande {needed}.",
+    ),
+    (
+        "Leave more time between the two, or correct the time in the Travel sheet "
+        "(default: the production's travel buffer).",
+        "Laissez plus de temps entre les deux, ou corrigez la durée dans la feuille Trajets "
+        "(par défaut : le battement trajet de la production).",
+    ),
+)
+OUTSIDE_EVENT = _code(
+    "PS305",
+    "outside-event",
+    W,
+    ("Booking outside its event", "Convocation hors de son événement"),
+    (
+        "{booking_of} ({times}) is outside its event {event} ({event_times}).",
+        "{booking_of} ({times}) est hors de son événement {event} ({event_times}).",
+    ),
+    (
+        "Correct the call or the wrap, or book this on the right event.",
+        "Corrigez la convocation ou la fin, ou affectez-la au bon événement.",
+    ),
+)
+DAILY_HOURS = _code(
+    "PS306",
+    "daily-hours",
+    E,
+    ("Too many hours in a day", "Trop d'heures dans la journée"),
+    (
+        "{who} works {hours} on {day} ({span}); the limit is {limit} ({rules}).",
+        "{who} travaille {hours} le {day} ({span}) ; la limite est de {limit} ({rules}).",
+    ),
+    (
+        "Shorten the day, split it between two people, or record the agreed exception in "
+        "the Production sheet (daily max hours).",
+        "Raccourcissez la journée, partagez-la entre deux personnes, ou inscrivez la "
+        "dérogation dans la feuille Production (durée max jour).",
+    ),
+)
+REST_TIME = _code(
+    "PS307",
+    "rest-time",
+    E,
+    ("Rest between two days too short", "Repos entre deux journées trop court"),
+    (
+        "{who} rests only {rest} between {end} and {start}; the minimum is {limit} ({rules}).",
+        "{who} ne se repose que {rest} entre {end} et {start} ; le minimum est de {limit} "
+        "({rules}).",
+    ),
+    (
+        "Call {who} later the next day, or wrap earlier the day before.",
+        "Convoquez {who} plus tard le lendemain, ou terminez plus tôt la veille.",
+    ),
+)
+WEEKLY_HOURS = _code(
+    "PS308",
+    "weekly-hours",
+    E,
+    ("Too many hours in a week", "Trop d'heures dans la semaine"),
+    (
+        "{who} works {hours} in week {week} ({span}); the limit is {limit} ({rules}).",
+        "{who} travaille {hours} la semaine {week} ({span}) ; la limite est de {limit} ({rules}).",
+    ),
+    (
+        "Spread the work over more people or more weeks.",
+        "Répartissez le travail sur plus de personnes ou plus de semaines.",
+    ),
+)
+CONSECUTIVE_DAYS = _code(
+    "PS309",
+    "consecutive-days",
+    W,
+    ("Too many days in a row", "Trop de jours d'affilée"),
+    (
+        "{who} works {days} days in a row ({start} to {end}); the limit is {limit} ({rules}).",
+        "{who} travaille {days} jours d'affilée (du {start} au {end}) ; la limite est de "
+        "{limit} ({rules}).",
+    ),
+    ("Give {who} a day off within the run.", "Accordez un jour de repos à {who} dans la série."),
+)
+
 ALL_CODES: tuple[Code, ...] = tuple(CODES.values())
 
 

@@ -63,16 +63,23 @@ def check(
 ) -> CheckResult:
     productions: list[Production] = []
     findings: list[Finding] = []
+    several = len(paths) > 1
     for path in paths:
-        production, problems = load_production(path, display=_display(path, paths))
+        production, problems = load_production(path, prefix=_prefix(path) if several else "")
         productions.append(production)
         findings += problems
         if not production.unreadable:
             findings += validate(production)
+    if several:
+        from prodsheets.conflicts import across_productions
+
+        findings += across_productions(productions)
     findings = select_findings(findings, select, ignore)
     findings.sort(key=Finding.sort_key)
     return CheckResult(productions, findings)
 
 
-def _display(path: Path, paths: Sequence[Path]) -> str:
-    return path.name or str(path)
+def _prefix(path: Path) -> str:
+    """With several productions, files are named with their folder: ``film-a/schedule.xlsx``."""
+    folder = path if path.is_dir() else path.parent
+    return f"{folder.resolve().name}/"

@@ -93,6 +93,7 @@ class Production:
     settings: dict[str, Any] = field(default_factory=dict)
     setting_cells: dict[str, Location] = field(default_factory=dict)
     unreadable: bool = False  # a file or the folder itself could not be read
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)  # analyses built once
 
     def table(self, key: str) -> TableData | None:
         return self.tables.get(key)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from prodsheets.check import CheckResult
-from prodsheets.findings import Finding, Severity
+from prodsheets.findings import Finding, Location, Severity
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -26,18 +26,24 @@ def to_json(result: CheckResult, lang: str) -> dict[str, Any]:
 def finding_line(f: Finding, lang: str, style: Any = None) -> str:
     """``schedule.xlsx › Affectations!B7: erreur PS105 message → hint``."""
     where = str(f.location) if f.location else ""
-    others = [str(loc) for loc in f.locations[1:]]
-    if others and f.location is not None:
-        prefix = f"{f.location.file} › {f.location.sheet}!" if f.location.sheet else ""
-        others = [o[len(prefix) :] if prefix and o.startswith(prefix) else o for o in others]
+    if len(f.locations) > 1 and f.location is not None:
         also = " (aussi : " if lang == "fr" else " (also: "
-        where += also + ", ".join(others) + ")"
+        where += also + ", ".join(_relative(loc, f.location) for loc in f.locations[1:]) + ")"
     severity = f.level.label(lang)
     code = f"{severity} {f.code.code}"
     if style is not None:
         code = style(code, fg=_COLOURS[f.level], bold=f.level is Severity.ERROR)
         where = style(where, bold=True)
     return f"{where}: {code} {f.message(lang)} → {f.hint(lang)}"
+
+
+def _relative(loc: Location, to: Location) -> str:
+    """A further location, as short as it can be said next to the first one."""
+    if loc.file != to.file or loc.sheet is None:
+        return str(loc)
+    if loc.sheet != to.sheet or loc.cell is None:
+        return f"{loc.sheet}!{loc.cell}" if loc.cell else str(loc.sheet)
+    return loc.cell
 
 
 def summary_line(result: CheckResult, lang: str) -> str:

@@ -96,3 +96,31 @@ def make_workbook(tmp_path: Path) -> Callable[..., Path]:
         return write_workbook(tmp_path / name, sheets)
 
     return make
+
+
+def in_memory(settings: dict[str, Any], tables: dict[str, list[dict[str, Any]]]):
+    """A Production built directly from typed values, without a workbook (for property tests).
+
+    Each table is a list of records {column key: value}; records sit on rows 2, 3, …
+    """
+    from pathlib import Path
+
+    from prodsheets import schema
+    from prodsheets.model import Production, TableData
+
+    production = Production(path=Path("memory"), display="memory")
+    production.settings.update(settings)
+    for key, records in tables.items():
+        table = schema.TABLES_BY_KEY[key]
+        data = TableData(
+            table=table,
+            file="memory.xlsx",
+            path="memory.xlsx",
+            sheet=table.en,
+            header_row=1,
+            columns={c.key: j for j, c in enumerate(table.columns)},
+            rows=list(range(2, 2 + len(records))),
+        )
+        data.values = {c.key: [r.get(c.key) for r in records] for c in table.columns}
+        production.tables[key] = data
+    return production

@@ -128,11 +128,15 @@ def test_unreadable_exits_2(tmp_path: Path) -> None:
 
 
 def test_several_productions(clean: Path, faulty: Path) -> None:
-    code, out = run("check", clean, faulty, "--format", "json")
+    code, out = run("check", clean, faulty, "--format", "json", "--select", "PS1")
     answer = json.loads(out)
     assert code == 1
     assert answer["productions"] == ["Court métrage test", "Court métrage test"]
-    assert {loc["file"] for f in answer["findings"] for loc in f["locations"]} == {"faulty.xlsx"}
+    folder = clean.parent.name  # files are named with their folder when several are checked
+    assert [(f["code"], f["locations"][0]["file"]) for f in answer["findings"]] == [
+        ("PS114", f"{folder}/faulty.xlsx"),
+        ("PS106", f"{folder}/faulty.xlsx"),
+    ]
 
 
 def test_check_needs_a_production() -> None:

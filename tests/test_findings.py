@@ -138,6 +138,24 @@ def add_row(sheet: str, row: list[Any]) -> Callable[[Sheets], None]:
     return lambda sheets: sheets[sheet].append(row)
 
 
+def T(hour: int, minute: int = 0) -> dt.time:
+    return dt.time(hour, minute)
+
+
+def long_week_days(sheets: Sheets, days: int, hours: int) -> list[None]:
+    """LUCIE on an extra event of `hours` hours on each of the `days` days after Monday 9/03."""
+    for d in range(1, days + 1):
+        day = dt.date(2026, 3, 9 + d)
+        add_row("Planning", [f"W{d}", day, T(8), T(8 + hours), f"Jour {d}", "STUDIO"])(sheets)
+        add_row("Affectations", [f"W{d}", "LUCIE"])(sheets)
+    return []
+
+
+def long_week(sheets: Sheets) -> None:
+    """LUCIE works 4 h 30 on Monday, then 11 h a day Tuesday to Friday: 48 h 30 in the week."""
+    long_week_days(sheets, 4, 11)
+
+
 # A fake OLE2 container that names the stream Office uses for an encrypted package.
 FAKE_ENCRYPTED = (
     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le")
@@ -195,6 +213,54 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
     "PS121": (
         in_workbook(add_row("Matériel", ["MARC", "Micro HF Marc", "son", 1, 20, "07.01"])),
         [["PS121", "A3"]],
+    ),
+    "PS301": (
+        in_workbook(add_row("Affectations", ["S2", "LUCIE", T(11), None])),
+        [["PS301", "B2"]],
+    ),
+    "PS302": (
+        in_workbook(
+            lambda s: [
+                set_cell("Matériel", 2, 4, 2)(s),
+                *(add_row("Affectations", ["S1", "CAM1"])(s) for _ in "ab"),
+            ]
+        ),
+        [["PS302", "B3"]],
+    ),
+    "PS303": (
+        in_workbook(set_cell("Indisponibilités", 2, 2, dt.date(2026, 3, 9))),
+        [["PS303", "B4"]],
+    ),
+    "PS304": (
+        in_workbook(add_row("Affectations", ["S2", "LUCIE", T(12, 15), None])),
+        [["PS304", "B5"]],
+    ),
+    "PS305": (
+        in_workbook(add_row("Affectations", ["S2", "LUCIE", T(19), T(20)])),
+        [["PS305", "C5"]],
+    ),
+    "PS306": (in_workbook(set_cell("Affectations", 2, 4, T(21))), [["PS306", "B2"]]),
+    "PS307": (
+        in_workbook(
+            lambda s: [
+                set_cell("Affectations", 4, 4, T(23))(s),
+                add_row(
+                    "Planning", ["S3", dt.date(2026, 3, 10), T(6), T(10), "Séquence 3", "STUDIO"]
+                )(s),
+                add_row("Affectations", ["S3", "MARC"])(s),
+            ]
+        ),
+        [["PS307", "B5"]],
+    ),
+    "PS308": (in_workbook(long_week), [["PS308", "B2"]]),
+    "PS309": (
+        in_workbook(
+            lambda s: [
+                add_row("Production", ["Jours consécutifs max", 2])(s),
+                *long_week_days(s, 3, 4),
+            ]
+        ),
+        [["PS309", "B6"]],
     ),
     "PS201": (
         in_workbook(set_cell("Devis", 2, 7, 2300)),

@@ -45,8 +45,14 @@ def discover(folder: Path) -> list[Path]:
     return found
 
 
-def load_production(path: Path, display: str | None = None) -> tuple[Production, list[Finding]]:
-    """Read a production folder or a single workbook."""
+def load_production(
+    path: Path, display: str | None = None, prefix: str = ""
+) -> tuple[Production, list[Finding]]:
+    """Read a production folder or a single workbook.
+
+    ``prefix`` is put before file names in locations (``film-a/``) when several
+    productions are checked together.
+    """
     display = display or path.name or str(path)
     production = Production(path=path, display=display)
     findings: list[Finding] = []
@@ -64,7 +70,7 @@ def load_production(path: Path, display: str | None = None) -> tuple[Production,
 
     opened: list[Workbook] = []
     for file in files:
-        wb, problems = open_workbook(file, file.name)
+        wb, problems = open_workbook(file, prefix + file.name)
         findings += problems
         if wb is None:
             production.unreadable = True

@@ -1,0 +1,88 @@
+"""The example productions in workbooks/: `check` finds exactly the mistakes planted in them.
+
+The examples are written by ``workbooks/generate.py``; ``workbooks/README.md`` explains each
+planted mistake. When a new check lands, either it finds nothing in the examples, or its
+findings join the lists below (and the README's table).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from prodsheets.check import check
+from prodsheets.findings import flatten
+
+WORKBOOKS = Path(__file__).parent.parent / "workbooks"
+
+PLANTED = {
+    "tournage-reunion": [
+        ["PS201", "budget.xlsx", "Devis", "H40"],  # 28 nights × 65 € but the total says 1 560 €
+        ["PS203", "budget.xlsx", "Devis", "H67"],  # the grand total misses the contingency line
+        ["PS106", "budget.xlsx", "Dépenses", "A8"],  # 31/02/2026
+        ["PS115", "crew.xlsx", "Indisponibilités", "C6"],  # DAVID: 20/03 → 18/03
+        ["PS114", "schedule.xlsx", "Affectations", "B27"],  # LUCE for LUCIE
+        ["PS304", "schedule.xlsx", "Affectations", "B159"],  # FRED: 30 min for a 2 h drive
+        ["PS301", "schedule.xlsx", "Affectations", "B204"],  # CAM1 with two units at once
+        ["PS301", "schedule.xlsx", "Affectations", "B240"],  # MARCO at the studio and the beach
+        ["PS303", "schedule.xlsx", "Affectations", "B290"],  # INES booked on her day off
+        ["PS307", "schedule.xlsx", "Affectations", "B300"],  # KEVIN: 7 h 30 of rest
+        ["PS116", "schedule.xlsx", "Planning", "B31"],  # S12 on 12/04 instead of 12/03
+    ],
+    "festival": [
+        ["PS113", "budget.xlsx", "Actuals", "E8"],  # =1850*1.2 never computed
+        ["PS202", "budget.xlsx", "Budget", "H16"],  # Technical subtotal misses its last line
+        ["PS111", "crew.xlsx", "Crew", "E44"],  # contract "intern"
+        ["PS105", "crew.xlsx", "Crew", "A49"],  # two volunteers called SAM
+        ["PS307", "schedule.xlsx", "Bookings", "B115"],  # GUS: 5 h 30 of rest
+        ["PS301", "schedule.xlsx", "Bookings", "B142"],  # TARA on two stages at once
+        ["PS302", "schedule.xlsx", "Bookings", "B194"],  # three generators booked, two exist
+        ["PS303", "schedule.xlsx", "Bookings", "B297"],  # GRACE away on Saturday
+        ["PS114", "schedule.xlsx", "Events", "F42"],  # FORREST for FOREST
+        ["PS120", "schedule.xlsx", "Risks", "E5"],  # impact 8 on a 1-5 scale
+    ],
+}
+
+
+def findings(folder: Path, *fields: str) -> list[list[Any]]:
+    return flatten(check([folder]).findings, *(fields or ("code", "file", "sheet", "cell")))
+
+
+@pytest.mark.parametrize("name", list(PLANTED))
+def test_example_holds_exactly_its_planted_mistakes(name: str) -> None:
+    assert findings(WORKBOOKS / name) == PLANTED[name]
+
+
+def generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("workbooks_generate", WORKBOOKS / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def content(folder: Path) -> dict[str, Any]:
+    """Everything prodsheets reads from a production: its settings and every table's values."""
+    (production,) = check([folder]).productions
+    return {
+        "settings": production.settings,
+        "tables": {
+            key: (t.file, t.sheet, t.header_row, t.columns, t.rows, t.values)
+            for key, t in production.tables.items()
+        },
+    }
+
+
+def test_regenerating_gives_the_committed_examples(tmp_path: Path) -> None:
+    """The committed workbooks are what generate.py writes: they never drift from it."""
+    folders = generator().main(tmp_path)
+    assert sorted(f.name for f in folders) == sorted(PLANTED)
+    for folder in folders:
+        committed = WORKBOOKS / folder.name
+        fields = ("code", "file", "sheet", "cell", "cells", "message")
+        assert findings(folder, *fields) == findings(committed, *fields)
+        assert content(folder) == content(committed)

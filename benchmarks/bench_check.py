@@ -1,27 +1,36 @@
 """How much `prodsheets check` costs beside merely reading the same workbooks.
 
-    python benchmarks/bench_check.py                 # 10k and 100k bookings + the examples
-    python benchmarks/bench_check.py --sizes 1048575 # the most one Excel sheet holds
+    python benchmarks/bench_check.py                        # the examples, 10k and 100k bookings
+    python benchmarks/bench_check.py --sizes 1048575        # the most one Excel sheet holds
 
-For each size, a synthetic production is written (XlsxWriter, constant memory), then in
-fresh processes, measured in the same run: the raw read of every sheet with
-python-calamine (the floor), and `prodsheets check` on the same folder. The table gives
-wall time, peak memory (max RSS) and the ratio check / raw read. Run on demand, not in CI.
+For the example productions and for synthetic productions of N bookings with planted
+conflicts (benchmarks/synthetic.py), each command runs in a fresh process, measured in
+the same run: the raw read of every sheet with python-calamine (the floor), and
+`prodsheets check` on the same folder. The table gives wall time (best of --repeat),
+peak memory (max RSS of the process), the ratio check / raw read, and whether exactly the
+planted conflicts were found. Process start is included on both sides, as a click on the
+Excel button pays it. Run on demand, not in CI.
+
+Targets (issue "Conflicts"): ≤ 1.5× at 100k and 1,048,575 bookings with peak memory under
+2 GB; ≤ 3× on the example productions.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import write_synthetic  # noqa: E402
 
 RAW_READ = """
 import sys
@@ -34,85 +43,42 @@ for p in sorted(Path(sys.argv[1]).glob("*.xls*")):
 """
 
 
-def write_synthetic(folder: Path, bookings: int, seed: int = 7) -> None:
-    """A production with `bookings` rows in Affectations, about 20 bookings per event."""
-    import xlsxwriter
-
-    rnd = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    people = [f"P{i:04d}" for i in range(max(50, bookings // 200))]
-    events = max(10, bookings // 20)
-    start = dt.date(2026, 1, 5)
-    days = max(5, events // 40)
-
-    wb = xlsxwriter.Workbook(str(folder / "budget.xlsx"), {"constant_memory": True})
-    ws = wb.add_worksheet("Production")
-    date_fmt = wb.add_format({"num_format": "dd/mm/yyyy"})
-    for r, (k, v) in enumerate(
-        [("Paramètre", "Valeur"), ("Titre", f"Synthétique {bookings}"), ("Langue", "fr")]
-    ):
-        ws.write_row(r, 0, [k, v])
-    ws.write(3, 0, "Début")
-    ws.write_datetime(3, 1, dt.datetime.combine(start, dt.time()), date_fmt)
-    ws.write(4, 0, "Fin")
-    ws.write_datetime(
-        4, 1, dt.datetime.combine(start + dt.timedelta(days=days), dt.time()), date_fmt
-    )
-    ws = wb.add_worksheet("Devis")
-    ws.write_row(0, 0, ["Code", "Libellé", "Quantité", "Tarif", "Total"])
-    ws.write_row(1, 0, ["02.01", "Équipe", days, 400, days * 400])
-    wb.close()
-
-    wb = xlsxwriter.Workbook(str(folder / "crew.xlsx"), {"constant_memory": True})
-    ws = wb.add_worksheet("Équipe")
-    ws.write_row(0, 0, ["Id", "Nom", "Poste", "Tarif jour", "Code budget"])
-    for r, p in enumerate(people, 1):
-        ws.write_row(r, 0, [p, f"Personne {p}", "technicien", 400, "02.01"])
-    wb.close()
-
-    wb = xlsxwriter.Workbook(str(folder / "schedule.xlsx"), {"constant_memory": True})
-    time_fmt = wb.add_format({"num_format": "hh:mm"})
-    ws = wb.add_worksheet("Lieux")
-    ws.write_row(0, 0, ["Id", "Nom"])
-    for r in range(1, 21):
-        ws.write_row(r, 0, [f"L{r}", f"Lieu {r}"])
-    ws = wb.add_worksheet("Planning")
-    ws.write_row(0, 0, ["Id", "Date", "Début", "Fin", "Lieu"])
-    for e in range(events):
-        day = start + dt.timedelta(days=e % days)
-        ws.write(e + 1, 0, f"E{e}")
-        ws.write_datetime(e + 1, 1, dt.datetime.combine(day, dt.time()), date_fmt)
-        ws.write_number(e + 1, 2, 8 / 24, time_fmt)
-        ws.write_number(e + 1, 3, 18 / 24, time_fmt)
-        ws.write(e + 1, 4, f"L{e % 20 + 1}")
-    ws = wb.add_worksheet("Affectations")
-    ws.write_row(0, 0, ["Séquence", "Qui", "Convocation", "Fin"])
-    for b in range(bookings):
-        ws.write(b + 1, 0, f"E{rnd.randrange(events)}")
-        ws.write(b + 1, 1, rnd.choice(people))
-        ws.write_number(b + 1, 2, rnd.choice((7, 8, 9)) / 24, time_fmt)
-        ws.write_number(b + 1, 3, rnd.choice((17, 18, 19)) / 24, time_fmt)
-    wb.close()
+def measure(cmd: list[str], repeat: int = 1) -> tuple[float, float, str]:
+    """Best wall seconds, peak RSS (MiB) and stdout of a command run in fresh processes."""
+    best, peak, out = float("inf"), 0.0, ""
+    for _ in range(repeat):
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        out = proc.stdout.read().decode() if proc.stdout else ""
+        _, _, usage = os.wait4(proc.pid, 0)
+        best = min(best, time.perf_counter() - t)
+        peak = max(peak, usage.ru_maxrss / 1024)
+    return best, peak, out
 
 
-def measure(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of a command run in a fresh process."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(proc.pid, 0)
-    return time.perf_counter() - t, usage.ru_maxrss / 1024
+def raw_read(folder: Path, repeat: int) -> tuple[float, float]:
+    wall, mem, _ = measure([sys.executable, "-c", RAW_READ, str(folder)], repeat)
+    return wall, mem
 
 
-def bench(label: str, folder: Path) -> None:
-    raw_t, raw_m = measure([sys.executable, "-c", RAW_READ, str(folder)])
-    chk_t, chk_m = measure(
-        [sys.executable, "-m", "prodsheets", "check", str(folder), "--format", "json"]
-    )
+def row(label: str, raw: tuple[float, float], run: tuple[float, float], found: str) -> None:
+    (raw_t, raw_m), (t, m) = raw, run
     print(
-        f"| {label} | {raw_t:.2f} s | {chk_t:.2f} s | {chk_t / raw_t:.2f}× "
-        f"| {raw_m:.0f} MiB | {chk_m:.0f} MiB |",
+        f"| {label} | {raw_t:.2f} s | {t:.2f} s | **{t / raw_t:.2f}×** | {raw_m:.0f} MiB "
+        f"| {m:.0f} MiB | {found} |",
         flush=True,
     )
+
+
+def bench_check(label: str, folder: Path, planted: Counter[str] | None, repeat: int) -> None:
+    raw = raw_read(folder, repeat)
+    cmd = [sys.executable, "-m", "prodsheets", "check", str(folder), "--format", "json"]
+    wall, mem, out = measure(cmd, repeat)
+    found = "—"
+    if planted is not None:
+        got = Counter(f["name"] for f in json.loads(out)["findings"])
+        found = "yes, exactly" if got == planted else f"NO: {dict(got)}"
+    row(label, raw, (wall, mem), found)
 
 
 def main() -> None:
@@ -120,19 +86,20 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per command (best kept)")
     args = parser.parse_args()
-    print(
-        "| production | raw read (calamine) | prodsheets check | ratio | peak RSS read | peak RSS check |"
-    )
-    print("|---|---|---|---|---|---|")
+    print("| production | raw read (calamine) | prodsheets check | ratio | peak RSS read "
+          "| peak RSS check | planted conflicts found |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|")
     for example in sorted((ROOT / "workbooks").iterdir()):
         if example.is_dir():
-            bench(f"example {example.name} (process start included)", example)
+            bench_check(f"example `{example.name}`", example, None, max(args.repeat, 5))
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             folder = Path(tmp) / f"synthetic-{n}"
-            write_synthetic(folder, n)
-            bench(f"{n:,} bookings", folder)
+            planted = write_synthetic(folder, n)
+            repeat = args.repeat if n <= 100_000 else 1
+            bench_check(f"{n:,} bookings", folder, planted, repeat)
 
 
 if __name__ == "__main__":

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
+from typing import Any, NamedTuple
 
 from prodsheets import catalogue as C
+from prodsheets import vectorized
 from prodsheets.findings import Bilingual, Finding
 from prodsheets.formats import say_date
 from prodsheets.model import Production
@@ -23,13 +25,13 @@ from prodsheets.validate import rule
 from prodsheets.worktime import LONG_DAY_KINDS, iso_week
 
 
-@dataclass(frozen=True)
-class WorkDay:
+class WorkDay(NamedTuple):
     day: dt.date
     start: int  # first call
     end: int  # last wrap
     worked: int  # minutes, overlaps counted once
-    bookings: tuple[int, ...]
+    first: int  # the day's first booking (index into the schedule's bookings)
+    last: int  # its last booking
     long_day: bool  # a set-up, strike or tour day (live agreement: 12 h)
 
 
@@ -42,34 +44,115 @@ def working_people(s: Schedule) -> list[str]:
     return [who for who in s.people if who in s.groups]
 
 
-def work_days(s: Schedule, who: str) -> list[WorkDay]:
-    b, ev = s.bookings, s.events
+def _long_events(s: Schedule) -> list[bool]:
     kinds = s.events.table.col("kind") if s.events.table is not None else []
-    days: dict[dt.date, list[int]] = {}
-    for n in s.groups.get(who, ()):
-        day = ev.day[b.event[n]]
-        if day is not None:
-            days.setdefault(day, []).append(n)
-    out = []
-    for day in sorted(days):
-        ns = days[day]  # already in start order
-        worked, reach, first = 0, -1, b.start[ns[0]]
-        for n in ns:
-            start, end = max(b.start[n], reach), b.end[n]
-            if end > start:
-                worked += end - start
-            reach = max(reach, end)
-        long_day = any(_is_long(kinds[b.event[n]]) if kinds else False for n in ns)
-        out.append(WorkDay(day, first, reach, worked, tuple(ns), long_day))
+    return [isinstance(k, str) and k.strip().casefold().startswith(LONG_DAY_KINDS) for k in kinds]
+
+
+@dataclass
+class Days:
+    """Every working day of every person, by column, ordered by person then day.
+
+    A million bookings make about a million person-days: columns of plain values keep
+    them cheap, and a :class:`WorkDay` is made only for the days a finding names.
+    """
+
+    who: list[str] = field(default_factory=list)
+    day: list[int] = field(default_factory=list)  # date ordinal
+    start: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    worked: list[int] = field(default_factory=list)
+    first: list[int] = field(default_factory=list)
+    last: list[int] = field(default_factory=list)
+    long_day: list[bool] = field(default_factory=list)
+    person: Any = None  # with NumPy: the columns are arrays, and `person` codes `who`
+
+    def __len__(self) -> int:
+        return len(self.who)
+
+    @property
+    def arrays(self) -> bool:
+        return self.person is not None
+
+    def by_person(self) -> dict[str, list[WorkDay]]:
+        out: dict[str, list[WorkDay]] = {}
+        for g, who in enumerate(self.who):
+            out.setdefault(who, []).append(self.at(g))
+        return out
+
+    def at(self, g: int) -> WorkDay:
+        return WorkDay(
+            dt.date.fromordinal(int(self.day[g])),
+            int(self.start[g]),
+            int(self.end[g]),
+            int(self.worked[g]),
+            int(self.first[g]),
+            int(self.last[g]),
+            bool(self.long_day[g]),
+        )
+
+
+def all_work_days(s: Schedule) -> Days:
+    """Every working person's days, computed once (with NumPy for a large schedule)."""
+    cached = s.cache.get("work_days")
+    if cached is None:
+        people = working_people(s)
+        if len(s.bookings) >= vectorized.FROM_BOOKINGS:
+            cached = Days(**vectorized.work_days(s, people, _long_events(s)))
+        else:
+            cached = _work_days(s, people, _long_events(s))
+        s.cache["work_days"] = cached
+    return cached
+
+
+def work_days(s: Schedule, who: str) -> list[WorkDay]:
+    """One person's working days (for costs and tests)."""
+    days = all_work_days(s)
+    return [days.at(g) for g in range(len(days)) if days.who[g] == who]
+
+
+def _work_days(s: Schedule, people: list[str], long_event: list[bool]) -> Days:
+    b, ev = s.bookings, s.events
+    out = Days()
+    for who in people:
+        by_day: dict[dt.date, list[int]] = {}
+        for n in s.groups.get(who, ()):
+            day = ev.day[b.event[n]]
+            if day is not None:
+                by_day.setdefault(day, []).append(n)
+        for day in sorted(by_day):
+            ns = by_day[day]  # already in start order
+            worked, reach = 0, -1
+            for n in ns:
+                start, end = max(b.start[n], reach), b.end[n]
+                if end > start:
+                    worked += end - start
+                reach = max(reach, end)
+            out.who.append(who)
+            out.day.append(day.toordinal())
+            out.start.append(b.start[ns[0]])
+            out.end.append(reach)
+            out.worked.append(worked)
+            out.first.append(ns[0])
+            out.last.append(ns[-1])
+            out.long_day.append(any(long_event[b.event[n]] for n in ns) if long_event else False)
     return out
 
 
-def _is_long(kind: object) -> bool:
-    return isinstance(kind, str) and kind.strip().casefold().startswith(LONG_DAY_KINDS)
+def all_weekly_minutes(s: Schedule) -> dict[str, dict[tuple[int, int], int]]:
+    """Minutes worked per person and ISO week, split at midnight; overlaps count once."""
+    cached = s.cache.get("weekly")
+    if cached is None:
+        people = working_people(s)
+        if len(s.bookings) >= vectorized.FROM_BOOKINGS:
+            cached = vectorized.weekly_minutes(s, people)
+        else:
+            cached = {who: _weekly_minutes(s, who) for who in people}
+        s.cache["weekly"] = cached
+    return cached
 
 
-def weekly_minutes(s: Schedule, who: str) -> dict[tuple[int, int], int]:
-    """Minutes worked per ISO week, split at midnight; overlapping bookings count once."""
+def _weekly_minutes(s: Schedule, who: str) -> dict[tuple[int, int], int]:
     b = s.bookings
     weeks: dict[tuple[int, int], int] = {}
     reach = -1
@@ -98,8 +181,8 @@ def overtime_hours(
     out: dict[str, dict[tuple[int, int], list[tuple[Decimal, Decimal]]]] = {}
     if rules.overtime_after_hours is None:
         return out
-    for who in working_people(s):
-        for week, mins in weekly_minutes(s, who).items():
+    for who, weeks in all_weekly_minutes(s).items():
+        for week, mins in weeks.items():
             hours = Decimal(mins) / 60
             low = rules.overtime_after_hours
             bands = []
@@ -116,54 +199,78 @@ def overtime_hours(
 @rule
 def working_time(production: Production) -> Iterator[Finding]:
     s = schedule_of(production)
-    for who in working_people(s):
-        days = work_days(s, who)
-        name = s.name(who)
-        yield from _daily(s, who, name, days)
-        yield from _rest(s, who, name, days)
-        yield from _weekly(s, who, name)
-        yield from _consecutive(s, who, name, days)
+    days = all_work_days(s)
+    yield from _daily(s, days)
+    yield from _rest(s, days)
+    for who, weeks in all_weekly_minutes(s).items():
+        yield from _weekly(s, who, weeks)
+    yield from _consecutive(s, days)
 
 
 def _cells(s: Schedule, ns: tuple[int, ...] | list[int]) -> tuple:
-    picked = [ns[0]] if len(ns) == 1 else [ns[0], ns[-1]]
+    picked = [ns[0]] if len(ns) == 1 or ns[0] == ns[-1] else [ns[0], ns[-1]]
     return tuple(s.booking_cell(n) for n in picked)
 
 
-def _daily(s: Schedule, who: str, name: str, days: list[WorkDay]) -> Iterator[Finding]:
+def _daily(s: Schedule, days: Days) -> Iterator[Finding]:
     rules = s.rules
     if rules.daily_max_hours is None:
         return
-    for d in days:
-        limit = rules.daily_max_hours
-        if d.long_day and rules.daily_max_hours_long_days is not None:
-            limit = rules.daily_max_hours_long_days
+    limit = int(rules.daily_max_hours * 60)
+    long_limit = limit
+    if rules.daily_max_hours_long_days is not None:
+        long_limit = int(rules.daily_max_hours_long_days * 60)
+    if days.arrays:
+        over = vectorized.over_daily(days, rules.daily_is_amplitude, limit, long_limit)
+    else:
+        measured = (
+            [e - b for b, e in zip(days.start, days.end, strict=True)]
+            if rules.daily_is_amplitude
+            else days.worked
+        )
+        over = [
+            g
+            for g, (m, long_day) in enumerate(zip(measured, days.long_day, strict=True))
+            if m > (long_limit if long_day else limit)
+        ]
+    for g in over:
+        d = days.at(g)
         measured = d.end - d.start if rules.daily_is_amplitude else d.worked
-        if measured > limit * 60:
-            yield Finding(
-                C.DAILY_HOURS,
-                {
-                    "who": name,
-                    "hours": hours_text(Decimal(measured) / 60),
-                    "day": say_date(d.day),
-                    "span": span_text(d.start, d.end),
-                    "limit": hours_text(limit),
-                    "rules": rules.name,
-                },
-                _cells(s, d.bookings),
-            )
+        yield Finding(
+            C.DAILY_HOURS,
+            {
+                "who": s.name(days.who[g]),
+                "hours": hours_text(Decimal(measured) / 60),
+                "day": say_date(d.day),
+                "span": span_text(d.start, d.end),
+                "limit": hours_text(Decimal(long_limit if d.long_day else limit) / 60),
+                "rules": rules.name,
+            },
+            _cells(s, (d.first, d.last)),
+        )
 
 
-def _rest(s: Schedule, who: str, name: str, days: list[WorkDay]) -> Iterator[Finding]:
+def _rest(s: Schedule, days: Days) -> Iterator[Finding]:
     rules = s.rules
     if rules.min_rest_hours is None:
         return
-    reduced_used: dict[tuple[int, int], int] = {}
-    for before, after in pairwise(days):
+    minimum = rules.min_rest_hours * 60
+    who, start, end = days.who, days.start, days.end
+    # A negative gap is a double booking, said elsewhere.
+    short = (
+        vectorized.short_rests(days, int(minimum))
+        if days.arrays
+        else [
+            g
+            for g in range(1, len(days))
+            if who[g] == who[g - 1] and 0 <= start[g] - end[g - 1] < minimum
+        ]
+    )
+    reduced_used: dict[tuple[str, tuple[int, int]], int] = {}
+    for g in short:
+        before, after = days.at(g - 1), days.at(g)
         rest = after.start - before.end
-        if rest >= rules.min_rest_hours * 60 or rest < 0:
-            continue  # enough rest; a negative gap is a double booking, said elsewhere
-        week = iso_week(after.day)
+        week = (who[g], iso_week(after.day))
         if (
             rules.reduced_rest_hours is not None
             and rest >= rules.reduced_rest_hours * 60
@@ -175,7 +282,7 @@ def _rest(s: Schedule, who: str, name: str, days: list[WorkDay]) -> Iterator[Fin
         yield Finding(
             C.REST_TIME,
             {
-                "who": name,
+                "who": s.name(who[g]),
                 "rest": hours_text(Decimal(rest) / 60),
                 "end": Bilingual(
                     f"{end_day['en']} {clock(before.end)}", f"{end_day['fr']} {clock(before.end)}"
@@ -187,7 +294,7 @@ def _rest(s: Schedule, who: str, name: str, days: list[WorkDay]) -> Iterator[Fin
                 "limit": _rest_limit(s),
                 "rules": rules.name,
             },
-            (s.booking_cell(after.bookings[0]), s.booking_cell(before.bookings[-1])),
+            (s.booking_cell(after.first), s.booking_cell(before.last)),
         )
 
 
@@ -204,12 +311,12 @@ def _rest_limit(s: Schedule) -> Bilingual:
     )
 
 
-def _weekly(s: Schedule, who: str, name: str) -> Iterator[Finding]:
+def _weekly(s: Schedule, who: str, weeks: dict[tuple[int, int], int]) -> Iterator[Finding]:
     rules = s.rules
     if rules.weekly_max_hours is None:
         return
     b = s.bookings
-    for (year, week), mins in sorted(weekly_minutes(s, who).items()):
+    for (year, week), mins in sorted(weeks.items()):
         if mins <= rules.weekly_max_hours * 60:
             continue
         monday = dt.date.fromisocalendar(year, week, 1)
@@ -221,7 +328,7 @@ def _weekly(s: Schedule, who: str, name: str) -> Iterator[Finding]:
         yield Finding(
             C.WEEKLY_HOURS,
             {
-                "who": name,
+                "who": s.name(who),
                 "hours": hours_text(Decimal(mins) / 60),
                 "week": f"{week}",
                 "span": Bilingual(
@@ -235,27 +342,28 @@ def _weekly(s: Schedule, who: str, name: str) -> Iterator[Finding]:
         )
 
 
-def _consecutive(s: Schedule, who: str, name: str, days: list[WorkDay]) -> Iterator[Finding]:
+def _consecutive(s: Schedule, days: Days) -> Iterator[Finding]:
     rules = s.rules
     limit = rules.max_consecutive_days
-    if limit is None or len(days) <= limit:
+    if limit is None or not len(days):
         return
-    run: list[WorkDay] = []
-    for d in [*days, None]:
-        if d is not None and run and (d.day - run[-1].day).days == 1:
-            run.append(d)
+    who, day = days.who, days.day
+    breaks = [
+        0,
+        *(g for g in range(1, len(days)) if who[g] != who[g - 1] or day[g] - day[g - 1] != 1),
+    ]
+    for a, z in pairwise([*breaks, len(days)]):
+        if z - a <= limit:
             continue
-        if len(run) > limit:
-            yield Finding(
-                C.CONSECUTIVE_DAYS,
-                {
-                    "who": name,
-                    "days": len(run),
-                    "start": say_date(run[0].day),
-                    "end": say_date(run[-1].day),
-                    "limit": limit,
-                    "rules": rules.name,
-                },
-                (s.booking_cell(run[limit].bookings[0]),),
-            )
-        run = [d] if d is not None else []
+        yield Finding(
+            C.CONSECUTIVE_DAYS,
+            {
+                "who": s.name(who[a]),
+                "days": z - a,
+                "start": say_date(dt.date.fromordinal(int(day[a]))),
+                "end": say_date(dt.date.fromordinal(int(day[z - 1]))),
+                "limit": limit,
+                "rules": rules.name,
+            },
+            (s.booking_cell(int(days.first[a + limit])),),
+        )

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from prodsheets import vectorized
 from prodsheets.findings import Bilingual, Location
 from prodsheets.model import Production
 from prodsheets.timeline import DAY, Bookings, Events, by_key, read_bookings, read_events
@@ -27,6 +28,7 @@ class Schedule:
     people: dict[str, int] = field(default_factory=dict)  # crew id → record index
     resources: dict[str, int] = field(default_factory=dict)
     groups: dict[str, list[int]] = field(default_factory=dict)  # who → bookings by start
+    cache: dict[str, object] = field(default_factory=dict, repr=False)  # built once, when asked
 
     def name(self, who: str) -> str:
         crew = self.production.table("crew")
@@ -74,7 +76,10 @@ def schedule_of(production: Production) -> Schedule:
     cached = production.cache.get("schedule")
     if cached is None:
         events = read_events(production)
-        bookings = read_bookings(production, events)
+        table = production.table("bookings")
+        large = table is not None and len(table) >= vectorized.FROM_BOOKINGS
+        read = vectorized.read_bookings if large else read_bookings
+        bookings = read(production, events)
         cached = Schedule(
             production,
             events,
@@ -82,7 +87,11 @@ def schedule_of(production: Production) -> Schedule:
             rules_for(production),
             people=production.ids("crew"),
             resources=production.ids("resources"),
-            groups=by_key(bookings.who, bookings.start),
+            groups=(
+                vectorized.by_key(bookings.who, bookings.start, bookings.arrays)
+                if large
+                else by_key(bookings.who, bookings.start)
+            ),
         )
         production.cache["schedule"] = cached
     return cached

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from prodsheets.model import Production, TableData
 
@@ -60,6 +61,7 @@ class Bookings:
     quantity: list[int] = field(default_factory=list)
     explicit: list[bool] = field(default_factory=list)  # call or wrap typed on the booking
     table: TableData | None = None
+    arrays: dict[str, Any] = field(default_factory=dict, repr=False)  # NumPy copies, if made
 
     def __len__(self) -> int:
         return len(self.row)

@@ -281,16 +281,10 @@ def test_double_bookings_and_capacity_match_a_brute_force_oracle(schedule) -> No
     involved, over = set(), set()
     for n, a in spans.items():
         for m, c in spans.items():
-            if (
-                n < m
-                and a
-                and c
-                and bookings[n]["who"] == bookings[m]["who"]
-                and a[0] < c[1]
-                and c[0] < a[1]
-            ):
-                if RESOURCES.get(bookings[n]["who"], 1) == 1:
-                    involved |= {n + 2, m + 2}
+            same = a and c and bookings[n]["who"] == bookings[m]["who"]
+            one_at_a_time = RESOURCES.get(bookings[n]["who"], 1) == 1
+            if n < m and same and one_at_a_time and a[0] < c[1] and c[0] < a[1]:
+                involved |= {n + 2, m + 2}
     for r, q in RESOURCES.items():
         points = sorted(
             (s[i], 1 - 2 * i)
@@ -308,3 +302,31 @@ def test_double_bookings_and_capacity_match_a_brute_force_oracle(schedule) -> No
     assert engine == involved
     engine_over = {f.params["who"] for f in found if f.code.name == "over-capacity"}
     assert engine_over == {r for r in over if RESOURCES[r] > 1}
+
+
+def _findings_with(threshold: int, schedule) -> list:
+    from prodsheets import vectorized
+    from prodsheets.hours import overtime_hours
+
+    events, bookings = schedule
+    p = in_memory(
+        {"rules": "audiovisual", "max_consecutive_days": 2, "weekly_max_hours": 20},
+        {
+            "crew": [{"id": x, "name": x} for x in PEOPLE],
+            "resources": [{"id": r, "name": r, "quantity": q} for r, q in RESOURCES.items()],
+            "locations": [{"id": "L1", "name": "L1"}, {"id": "L2", "name": "L2"}],
+            "events": events,
+            "bookings": bookings,
+        },
+    )
+    saved, vectorized.FROM_BOOKINGS = vectorized.FROM_BOOKINGS, threshold
+    try:
+        return [*flatten(validate(p), "code", "cells", "message"), overtime_hours(p)]
+    finally:
+        vectorized.FROM_BOOKINGS = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(schedules())
+def test_the_numpy_path_of_large_schedules_finds_the_same(schedule) -> None:
+    assert _findings_with(0, schedule) == _findings_with(10**9, schedule)

@@ -368,7 +368,9 @@ def _parse_column(
     def where(n: int) -> tuple[Location]:
         return (_cell(sheet, data, kept[n], j, n),)
 
-    for n, v in enumerate(out):
+    odd = [n for n, v in enumerate(out) if v is None or v is _SLOW]  # at C speed
+    for n in odd:
+        v = out[n]
         if v is None:
             note = notes.get((sheet.first_row + kept[n], phys_col)) if notes else None
             if note == "formula":
@@ -422,13 +424,10 @@ _SLOW = object()  # a value the fast path leaves to the full parser
 def _fast_values(kind: str, raw: list[Any]) -> list[Any]:
     """Blank → None; a value calamine already typed as the column needs → itself; else _SLOW."""
     if kind in (schema.ID, schema.TEXT):
-        return [
-            ((v.strip() or None) if v[:1] != "#" else _SLOW) if type(v) is str else _SLOW
-            for v in raw
-        ]
+        return [(v.strip() or None) if type(v) is str else _SLOW for v in raw]
     if kind == schema.TIME:
         return [
-            v if type(v) is dt.time and not v.microsecond else (None if v == "" else _SLOW)
+            None if v == "" else (v if type(v) is dt.time and not v.microsecond else _SLOW)
             for v in raw
         ]
     if kind == schema.DATE:

@@ -81,6 +81,14 @@ def bench_check(label: str, folder: Path, planted: Counter[str] | None, repeat: 
     row(label, raw, (wall, mem), found)
 
 
+def bench_reconcile(label: str, folder: Path, repeat: int) -> None:
+    """`prodsheets reconcile` on the same folder, beside the same raw read (issue "Costs")."""
+    raw = raw_read(folder, repeat)
+    cmd = [sys.executable, "-m", "prodsheets", "reconcile", str(folder), "--format", "json"]
+    wall, mem, _ = measure(cmd, repeat)
+    row(f"{label}: `reconcile`", raw, (wall, mem), "—")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -100,6 +108,7 @@ def main() -> None:
             planted = write_synthetic(folder, n)
             repeat = args.repeat if n <= 100_000 else 1
             bench_check(f"{n:,} bookings", folder, planted, repeat)
+            bench_reconcile(f"{n:,} bookings", folder, repeat)
 
 
 if __name__ == "__main__":

@@ -663,6 +663,148 @@ CONSECUTIVE_DAYS = _code(
     ("Give {who} a day off within the run.", "Accordez un jour de repos à {who} dans la série."),
 )
 
+# --- PS4xx: costs ---------------------------------------------------------------------
+
+UNPOSTED_COST = _code(
+    "PS401",
+    "unposted-cost",
+    W,
+    ("Booked cost without a budget code", "Coût planifié sans code budget"),
+    (
+        "{who} is booked on {days} day(s), {amount} planned, but has no {column}: this cost "
+        "is posted to no budget line.",
+        "{who} est convoqué(e) sur {days} jour(s), {amount} prévus, mais n'a pas de {column} : "
+        "ce coût n'est imputé à aucune ligne du devis.",
+    ),
+    (
+        "Type the code of the budget line that pays for it; until then reconcile shows it "
+        "apart, as a line without a code.",
+        "Inscrivez le code de la ligne du devis qui le paie ; en attendant, le rapprochement "
+        "le montre à part, sur une ligne sans code.",
+    ),
+)
+MISSING_RATE = _code(
+    "PS402",
+    "missing-rate",
+    W,
+    ("Paid person without a readable rate", "Personne rémunérée sans tarif lisible"),
+    (
+        "{who} ({contract}) is booked on {days} day(s), but no day rate or hourly rate can be "
+        "read: the schedule's cost of this person is unknown.",
+        "{who} ({contract}) est convoqué(e) sur {days} jour(s), mais aucun tarif jour ni tarif "
+        "horaire n'est lisible : le coût de cette personne au planning est inconnu.",
+    ),
+    (
+        "Type a day rate or an hourly rate as a number; for someone unpaid, set the contract "
+        "to volunteer.",
+        "Saisissez un tarif jour ou un tarif horaire en chiffres ; pour une personne non "
+        "rémunérée, choisissez le contrat bénévole.",
+    ),
+)
+MISSING_EXCHANGE_RATE = _code(
+    "PS403",
+    "missing-exchange-rate",
+    E,
+    ("No exchange rate for an expense", "Pas de taux de change pour une dépense"),
+    (
+        "{amount} {currency}: no exchange rate to {target} is given, so this expense is left "
+        "out of the actuals.",
+        "{amount} {currency} : aucun taux de change vers {target} n'est donné, cette dépense "
+        "est donc laissée hors du réel.",
+    ),
+    (
+        "Add the rate to the Production sheet, row {setting}: {currency}=… (the value of one "
+        "{currency} in {target}), or correct the currency.",
+        "Ajoutez le taux dans la feuille Production, ligne {setting} : {currency}=… (la valeur "
+        "d'un {currency} en {target}), ou corrigez la devise.",
+    ),
+)
+BAD_EXCHANGE_RATES = _code(
+    "PS404",
+    "bad-exchange-rate",
+    E,
+    ("Exchange rate not understood", "Taux de change illisible"),
+    (
+        "{setting}: “{found}” is not an exchange rate; expected a currency code, = and the "
+        "value of one unit in {target}.",
+        "{setting} : « {found} » n'est pas un taux de change ; attendu : un code de devise, = "
+        "et la valeur d'une unité en {target}.",
+    ),
+    (
+        "Write the rates as USD=0.92; GBP=1.17 (a three-letter code each, separated by "
+        "semicolons).",
+        "Écrivez les taux sous la forme USD=0,92 ; GBP=1,17 (un code de trois lettres chacun, "
+        "séparés par des points-virgules).",
+    ),
+)
+LINE_WARNING = _code(
+    "PS405",
+    "line-nearly-spent",
+    W,
+    ("Budget line nearly spent", "Ligne du devis presque consommée"),
+    (
+        "{line}: {actual} spent or committed, {share} of its {budget} (alert at {threshold}).",
+        "{line} : {actual} dépensés ou engagés, soit {share} de ses {budget} (alerte à "
+        "{threshold}).",
+    ),
+    (
+        "Check what is still to come on this line, and move money to it before it overruns.",
+        "Vérifiez ce qui reste à venir sur cette ligne, et réaffectez-lui des fonds avant "
+        "qu'elle ne dépasse.",
+    ),
+)
+LINE_OVERSPENT = _code(
+    "PS406",
+    "line-overspent",
+    W,
+    ("Budget line overspent", "Ligne du devis dépassée"),
+    (
+        "{line}: {actual} spent or committed, {over} more than its {budget}.",
+        "{line} : {actual} dépensés ou engagés, soit {over} de plus que ses {budget}.",
+    ),
+    (
+        "Cover the overrun from the contingency or a line with savings, and update the budget.",
+        "Couvrez le dépassement par les imprévus ou une ligne en économie, et mettez le devis "
+        "à jour.",
+    ),
+)
+CHAPTER_OVERRUN = _code(
+    "PS407",
+    "chapter-overrun",
+    W,
+    ("Chapter forecast over budget", "Chapitre prévu en dépassement"),
+    (
+        "Chapter {chapter} is estimated at {estimate} at completion, for a budget of {budget} "
+        "({share}; alert above {threshold}).",
+        "Le chapitre {chapter} est estimé à {estimate} en fin de production, pour un devis de "
+        "{budget} ({share} ; alerte au-delà de {threshold}).",
+    ),
+    (
+        "`prodsheets reconcile` shows its lines: the schedule may hold more days than "
+        "budgeted, or expenses may exceed their lines.",
+        "`prodsheets reconcile` montre ses lignes : le planning compte peut-être plus de jours "
+        "que le devis, ou des dépenses dépassent leur ligne.",
+    ),
+)
+CONTINGENCY_USED = _code(
+    "PS408",
+    "contingency-used-up",
+    W,
+    ("Contingency used up", "Imprévus consommés"),
+    (
+        "Overruns use {used} of the {contingency} contingency ({share}; alert at {threshold}): "
+        "{left} left.",
+        "Les dépassements consomment {used} des {contingency} d'imprévus ({share} ; alerte à "
+        "{threshold}) : reste {left}.",
+    ),
+    (
+        "Find savings on other lines, or raise the contingency; `prodsheets reconcile` lists "
+        "the lines over budget.",
+        "Trouvez des économies sur d'autres lignes, ou augmentez les imprévus ; "
+        "`prodsheets reconcile` liste les lignes en dépassement.",
+    ),
+)
+
 ALL_CODES: tuple[Code, ...] = tuple(CODES.values())
 
 

@@ -7,8 +7,10 @@ Excel button starts Python afresh, and ``prodsheets --help`` should be instant.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -101,6 +103,10 @@ def check(
     from prodsheets.check import check as run_check
     from prodsheets.output import finding_line, summary_line, to_json
 
+    # A check builds millions of small objects and frees them when the process ends: the
+    # cycle collector would only walk them again and again (a fifth of the time at 1M rows).
+    gc.disable()
+
     words = [w for group in (select, ignore) for item in group for w in item.split(",")]
     _refuse_unknown_codes(words)
     result = run_check(
@@ -116,6 +122,32 @@ def check(
         for f in result.findings:
             click.echo(finding_line(f, lang, click.style if color else None), color=color)
         click.echo(summary_line(result, lang))
+    sys.exit(result.exit_code)
+
+
+@main.command()
+@click.argument("production", type=click.Path(path_type=Path))
+@_format_option
+@_lang_option
+@_no_traceback
+def reconcile(production: Path, fmt: str, lang: str | None) -> None:
+    """Reconcile budget, schedule and actuals, line by line and chapter by chapter.
+
+    Budget, planned (from the schedule), actual, remaining, estimate at completion and
+    variance, the contingency used, and cash flow by week; amounts exact to the cent.
+    Exit code: 0 no error, 1 errors found, 2 the production could not be read.
+    """
+    from prodsheets.costs import run
+    from prodsheets.costs_report import render_text, to_json
+
+    result = run(production)
+    lang = lang or result.language
+    if fmt == "json":
+        click.echo(json.dumps(to_json(result, lang), ensure_ascii=False, indent=2))
+    else:
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        width = max(shutil.get_terminal_size((132, 24)).columns, 100) if color else 132
+        click.echo(render_text(result, lang, color=color, width=width), nl=False, color=color)
     sys.exit(result.exit_code)
 
 

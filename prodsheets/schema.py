@@ -189,6 +189,44 @@ PRODUCTION = Table(
         _c("max_consecutive_days", "max consecutive days", "jours consécutifs max", INTEGER),
         _c("overtime_after_hours", "overtime after hours", "heures sup. après (h)", NUMBER),
         _c("travel_buffer_minutes", "travel buffer minutes", "battement trajet (min)", NUMBER),
+        _c(
+            "exchange_rates",
+            "exchange rates",
+            "taux de change",
+            aliases=("exchange rate", "fx rates", "change"),
+            help_en="For expenses in another currency: the value of one unit in the "
+            "production's currency, e.g. USD=0.92; GBP=1.17.",
+            help_fr="Pour les dépenses dans une autre devise : la valeur d'une unité dans la "
+            "devise de la production, par ex. USD=0,92 ; GBP=1,17.",
+        ),
+        _c(
+            "line_warning",
+            "line warning %",
+            "alerte ligne %",
+            PERCENT,
+            help_en="Warn when a budget line's actuals reach this share of it (default 90 %).",
+            help_fr="Alerter quand les dépenses d'une ligne atteignent cette part de son "
+            "montant (90 % par défaut).",
+        ),
+        _c(
+            "chapter_warning",
+            "chapter warning %",
+            "alerte chapitre %",
+            PERCENT,
+            help_en="Warn when a chapter's estimate at completion goes past this share of its "
+            "budget (default 100 %).",
+            help_fr="Alerter quand l'estimé final d'un chapitre dépasse cette part de son "
+            "montant (100 % par défaut).",
+        ),
+        _c(
+            "contingency_warning",
+            "contingency warning %",
+            "alerte imprévus %",
+            PERCENT,
+            help_en="Warn when overruns have used this share of the contingency (default 100 %).",
+            help_fr="Alerter quand les dépassements ont consommé cette part des imprévus "
+            "(100 % par défaut).",
+        ),
     ),
     key_value=True,
     aliases=("settings", "paramètres", "parametres", "projet", "project"),

@@ -27,8 +27,8 @@ def rule(fn: Rule) -> Rule:
 
 
 def validate(production: Production) -> list[Finding]:
-    # The conflict and working-time rules register themselves when imported.
-    from prodsheets import conflicts, hours  # noqa: F401
+    # The conflict, working-time and cost rules register themselves when imported.
+    from prodsheets import conflicts, costs, hours  # noqa: F401
 
     found: list[Finding] = []
     for fn in RULES:

@@ -156,6 +156,15 @@ def long_week(sheets: Sheets) -> None:
     long_week_days(sheets, 4, 11)
 
 
+def expenses(*rows: list[Any]) -> Callable[[Sheets], None]:
+    """A Dépenses sheet holding these rows (date, code, description, amount, currency)."""
+    header = ["Date", "Code", "Libellé", "Montant", "Devise"]
+    return lambda sheets: sheets.update({"Dépenses": [header, *rows]})
+
+
+MARCH_10 = dt.date(2026, 3, 10)
+
+
 # A fake OLE2 container that names the stream Office uses for an encrypted package.
 FAKE_ENCRYPTED = (
     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le")
@@ -187,7 +196,11 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
     "PS105": (in_workbook(add_row("Équipe", ["LUCIE", "Lucie Bis"])), [["PS105", "A4"]]),
     "PS106": (in_workbook(set_cell("Planning", 3, 2, "31/02/2026")), [["PS106", "B3"]]),
     "PS107": (in_workbook(set_cell("Affectations", 2, 3, "25h")), [["PS107", "C2"]]),
-    "PS108": (in_workbook(set_cell("Équipe", 2, 5, "beaucoup")), [["PS108", "E2"]]),
+    # LUCIE's day rate cannot be read: her planned cost is unknown too (PS402, same cell).
+    "PS108": (
+        in_workbook(set_cell("Équipe", 2, 5, "beaucoup")),
+        [["PS108", "E2"], ["PS402", "E2"]],
+    ),
     "PS109": (
         in_workbook(
             lambda s: s.update(
@@ -206,7 +219,10 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         [["PS115", "C2"]],
     ),
     "PS116": (in_workbook(set_cell("Planning", 3, 2, dt.date(2026, 4, 9))), [["PS116", "B3"]]),
-    "PS117": (in_workbook(set_cell("Équipe", 2, 5, "#DIV/0!")), [["PS117", "E2"]]),
+    "PS117": (
+        in_workbook(set_cell("Équipe", 2, 5, "#DIV/0!")),
+        [["PS117", "E2"], ["PS402", "E2"]],
+    ),
     "PS118": (in_workbook(add_row("Production", ["Réalisatrice", "Ana"])), [["PS118", "A6"]]),
     "PS119": (in_workbook(lambda s: s["Lieux"][0].append("Nom")), [["PS119", "E1"]]),
     "PS120": (in_workbook(set_cell("Matériel", 2, 4, 0)), [["PS120", "D2"]]),
@@ -268,6 +284,31 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
     ),
     "PS202": (in_workbook(set_cell("Devis", 4, 7, 4000)), [["PS202", "G4"]]),
     "PS203": (in_workbook(set_cell("Devis", 6, 7, 4150)), [["PS203", "G6"]]),
+    "PS401": (in_workbook(set_cell("Équipe", 3, 6, None)), [["PS401", "F3"]]),
+    "PS402": (in_workbook(set_cell("Équipe", 3, 5, None)), [["PS402", "E3"]]),
+    "PS403": (
+        in_workbook(expenses([MARCH_10, "07.01", "Filtres", 100, "USD"])),
+        [["PS403", "E2"]],
+    ),
+    "PS404": (
+        in_workbook(add_row("Production", ["Taux de change", "USD:0,92"])),
+        [["PS404", "B6"]],
+    ),
+    # 2 800 € spent of the camera line's 3 000 €: 93 %, past the 90 % alert.
+    "PS405": (in_workbook(expenses([MARCH_10, "07.01", "Caméra", 2800])), [["PS405", "G5"]]),
+    "PS406": (in_workbook(expenses([MARCH_10, "02.02", "Son", 2000])), [["PS406", "G3"]]),
+    # The camera now costs 4 000 € a day: its one booked day passes the 3 000 € chapter.
+    "PS407": (in_workbook(set_cell("Matériel", 2, 5, 4000)), [["PS407", "G5"]]),
+    # 400 € over on 02.02, a contingency of 5 % of 7 150 € = 357,50 €.
+    "PS408": (
+        in_workbook(
+            lambda s: [
+                expenses([MARCH_10, "02.02", "Son", 2300])(s),
+                add_row("Production", ["Imprévus %", 0.05])(s),
+            ]
+        ),
+        [["PS406", "G3"], ["PS408", "B6"]],
+    ),
 }
 
 

@@ -1,0 +1,857 @@
+"""Costs: the budget, the schedule and the actuals side by side, exact to the cent.
+
+For each budget line, each chapter and the whole production (design section 4):
+
+* **budget**: quantity × rate (the written total when the quantity or the rate is blank),
+  plus the line's fringe (a code of the Fringes sheet, or a percentage typed in the line).
+  When the written total disagrees with quantity × rate, ``PS201`` says so and the
+  reconciliation uses quantity × rate.
+* **planned**: what the schedule costs, posted to each person's or resource's budget code:
+
+  - a person paid by the day: one day rate per working day (``hours.all_work_days``: a night
+    that wraps at 04:00 belongs to the day it started); by the hour (hourly rate only): the
+    hours worked each day, at least the preset's minimum call (live: 3 h 30) for payroll
+    contracts;
+  - an artist whose budget line is a flat fee (unit flat / forfait) is paid their rate once,
+    on their first day, however many days they are booked; on a line by the day, one fee
+    (cachet) per working day;
+  - overtime (``hours.overtime_hours``) adds its premium (+25 %, +50 %…) on the hourly rate
+    for payroll contracts (intermittent, CDD, employee, or no contract given); the base pay
+    of those hours is already in the days or hours. A day rate's hour is the day rate
+    divided by the weekly overtime threshold / 5 (7 h under the presets);
+  - fringes by contract: every Fringes row whose "applies to" names the person's contract
+    adds its rate; with none, the fringe of the person's budget line applies;
+  - contractors are paid their rate, without overtime premiums or minimum call; volunteers
+    and people with neither a rate nor a contract cost nothing; a person on any other
+    contract with no rate is a finding (``PS402``);
+  - a resource: on each day it is booked, its day rate × the most units in use at once
+    that day (resources without a day rate, such as bought props, plan nothing).
+
+  A booked cost with no budget code is never dropped: it is a finding (``PS401``) and a line
+  without a code; a code that is not in the budget (``PS114``) gets a line of its own.
+* **actual**: the Actuals by budget code, converted to the production's currency with the
+  Production sheet's exchange rates (``PS403`` when a rate is missing); committed, invoiced
+  and paid are kept apart when the status column is used.
+* **remaining** = budget − actual; **estimate at completion** (EAC) and **variance** =
+  budget − EAC. The EAC of a line is the larger of its actuals and its forecast; the
+  forecast is the planned cost when the schedule drives the line (a person or resource is
+  posted to it), else the budget. Actuals are often purchase orders or deposits dated
+  before the work, so "actuals + what the schedule holds after the last actual" would
+  count them twice; the larger of the two never does.
+* **contingency**: when the budget has contingency lines (description or chapter starting
+  with imprévus, contingency or aléas), they are the contingency and the Production sheet's
+  contingency % is not added again; without such a line, the setting % of the other lines
+  becomes a line of its own. The contingency's EAC is what was spent on it; the overruns
+  (each line's EAC beyond its budget, without netting forecast savings, which are less
+  sure than overruns) plus that spending is what has been used.
+
+Each amount is rounded to the cent once, where it is born: a budget line, an expense in
+the production's currency, one day's pay with its fringes, one week's overtime band, one
+resource day. Every other figure is a sum of those, so lines, chapters, weeks and the
+total always agree to the cent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from prodsheets import catalogue as C
+from prodsheets import schema, values
+from prodsheets.findings import Bilingual, Finding, Location, Severity, summary
+from prodsheets.formats import say_money
+from prodsheets.model import Production, TableData, money
+from prodsheets.validate import RULES, rule
+
+ZERO = Decimal(0)
+IsoWeek = tuple[int, int]  # an ISO (year, week)
+DEFAULT_WARNINGS = {
+    "line_warning": Decimal("0.90"),
+    "chapter_warning": Decimal(1),
+    "contingency_warning": Decimal(1),
+}
+PAYROLL = frozenset({"intermittent", "cdd", "employee", None})  # premiums, minimum call
+UNPAID = frozenset({"volunteer"})
+STATUSES = ("committed", "invoiced", "paid")
+_CONTINGENCY_WORDS = ("imprevu", "contingenc", "aleas")
+_CURRENCY_WORDS = {"€": "EUR", "EURO": "EUR", "EUROS": "EUR", "£": "GBP"}
+_RATE = re.compile(r"([A-Za-z]{3})\s*=\s*(\S.*)")
+
+
+# --- the reconciliation, as plain data -----------------------------------------------
+
+
+@dataclass
+class Line:
+    """One budget line (or a line reconcile adds: see ``kind``) and its amounts."""
+
+    code: str | None
+    description: str | Bilingual
+    chapter: str | Bilingual | None
+    kind: str = "line"  # "line", "contingency", "unbudgeted" (code not in the budget), "unposted"
+    row: int | None = None  # record index in the Budget table
+    budget: Decimal = ZERO
+    fringes: Decimal = ZERO  # the part of the budget that is fringes
+    planned: Decimal = ZERO
+    actual: Decimal = ZERO
+    committed: Decimal = ZERO
+    invoiced: Decimal = ZERO
+    paid: Decimal = ZERO
+    scheduled: bool = False  # a person or resource of the schedule is posted to it
+    actual_rows: list[int] = field(default_factory=list)  # record indexes in Actuals
+
+    @property
+    def estimate_at_completion(self) -> Decimal:
+        if self.kind == "contingency":
+            return max(self.actual, self.planned) if self.scheduled else self.actual
+        return max(self.actual, self.planned if self.scheduled else self.budget)
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.budget - self.actual
+
+    @property
+    def variance(self) -> Decimal:
+        return self.budget - self.estimate_at_completion
+
+
+@dataclass
+class Totals:
+    """A chapter's or the whole production's amounts: sums of its lines' amounts."""
+
+    label: str | Bilingual | None
+    lines: list[Line]
+    budget: Decimal = ZERO
+    fringes: Decimal = ZERO
+    planned: Decimal = ZERO
+    actual: Decimal = ZERO
+    committed: Decimal = ZERO
+    invoiced: Decimal = ZERO
+    paid: Decimal = ZERO
+    estimate_at_completion: Decimal = ZERO
+
+    @classmethod
+    def of(cls, label: str | Bilingual | None, lines: list[Line]) -> Totals:
+        t = cls(label, lines)
+        for key in (*_SUMMED, "estimate_at_completion"):
+            setattr(t, key, sum((getattr(x, key) for x in lines), ZERO))
+        return t
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.budget - self.actual
+
+    @property
+    def variance(self) -> Decimal:
+        return self.budget - self.estimate_at_completion
+
+
+_SUMMED = ("budget", "fringes", "planned", "actual", "committed", "invoiced", "paid")
+
+
+@dataclass
+class Contingency:
+    source: str  # "line" (the budget has contingency lines), "setting", "none"
+    rate: Decimal | None  # the Production sheet's contingency %
+    lines: list[Line]
+    overruns: Decimal = ZERO  # each other line's EAC beyond its budget, summed
+    savings: Decimal = ZERO  # each other line's budget beyond its EAC, summed (not netted)
+
+    @property
+    def budget(self) -> Decimal:
+        return sum((x.budget for x in self.lines), ZERO)
+
+    @property
+    def spent(self) -> Decimal:
+        """Actuals posted to the contingency lines themselves."""
+        return sum((x.actual for x in self.lines), ZERO)
+
+    @property
+    def used(self) -> Decimal:
+        return self.overruns + self.spent
+
+    @property
+    def left(self) -> Decimal:
+        return self.budget - self.used
+
+
+@dataclass
+class Week:
+    """Planned and actual spending of one ISO week (``week`` None: expenses without a date)."""
+
+    week: IsoWeek | None
+    planned: Decimal = ZERO
+    actual: Decimal = ZERO
+
+    @property
+    def monday(self) -> dt.date | None:
+        return None if self.week is None else dt.date.fromisocalendar(*self.week, 1)
+
+
+@dataclass
+class Reconciliation:
+    currency: str
+    lines: list[Line]
+    chapters: list[Totals]
+    total: Totals
+    contingency: Contingency
+    cash_flow: list[Week]
+    statuses: bool  # the Actuals sheet has a status column
+    findings: list[Finding] = field(default_factory=list)  # made while reconciling
+    thresholds: dict[str, Decimal] = field(default_factory=dict)  # the alert settings
+
+
+def reconcile(production: Production) -> Reconciliation:
+    """The production's reconciliation, computed once and shared by the cost rules."""
+    cached = production.cache.get("costs")
+    if cached is None:
+        cached = _Builder(production).build()
+        production.cache["costs"] = cached
+    return cached
+
+
+# --- exchange rates --------------------------------------------------------------------
+
+
+def parse_exchange_rates(text: str) -> tuple[dict[str, Decimal], list[str]]:
+    """``USD=0.92; GBP=1,17`` → ({"USD": 0.92, "GBP": 1.17}, pieces not understood).
+
+    Strict: each piece separated by ``;`` or a new line is a three-letter code, ``=`` and a
+    positive number (French or English decimals); anything else is returned as bad, and a
+    currency given twice is bad too.
+    """
+    rates: dict[str, Decimal] = {}
+    bad: list[str] = []
+    for piece in re.split(r"[;\n]", text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        m = _RATE.fullmatch(piece)
+        try:
+            value = values.parse_number(m.group(2).strip()) if m else None
+        except values.BadValue:
+            value = None
+        if m is None or value is None or value <= 0 or m.group(1).upper() in rates:
+            bad.append(piece)
+            continue
+        rates[m.group(1).upper()] = value
+    return rates, bad
+
+
+def currency_code(text: object, default: str) -> str:
+    """The currency an expense is in: its cell (``usd``, ``€``), or the production's."""
+    if text is None or not str(text).strip():
+        return default
+    word = str(text).strip().upper()
+    return _CURRENCY_WORDS.get(word, word)
+
+
+# --- building it ---------------------------------------------------------------------
+
+
+def _prefix(code: str) -> str:
+    return code.split(".", 1)[0].strip()
+
+
+def _is_contingency(*texts: object) -> bool:
+    for text in texts:
+        if isinstance(text, str):
+            word = schema.normalise(text).lstrip("0123456789")
+            if word.startswith(_CONTINGENCY_WORDS):
+                return True
+    return False
+
+
+def _percent_text(rate: Decimal) -> str:
+    return f"{(rate * 100).normalize():f} %"
+
+
+class _Builder:
+    def __init__(self, production: Production) -> None:
+        self.p = production
+        self.currency = production.currency
+        self.lines: list[Line] = []
+        self.by_code: dict[str, Line] = {}
+        self.extra: dict[str | None, Line] = {}  # unbudgeted codes, and None: unposted
+        self.chapter_names: dict[str, str] = {}  # code prefix → chapter name
+        self.planned_weeks: dict[IsoWeek, Decimal] = {}
+        self.actual_weeks: dict[IsoWeek | None, Decimal] = {}
+        self.findings: list[Finding] = []
+        self.fringe_rates: dict[str, Decimal] = {}  # fringe code → rate
+        self.contract_fringes: dict[str, Decimal] = {}  # contract key → summed rates
+
+    def build(self) -> Reconciliation:
+        self._fringes()
+        self._budget()
+        contingency = self._contingency()
+        self._people()
+        self._resources()
+        statuses = self._actuals(self._exchange_rates())
+        lines = self._ordered()
+        chapters = self._chapters(lines)
+        others = [x for x in lines if x.kind != "contingency"]
+        contingency.overruns = sum(
+            (max(ZERO, x.estimate_at_completion - x.budget) for x in others), ZERO
+        )
+        contingency.savings = sum(
+            (max(ZERO, x.budget - x.estimate_at_completion) for x in others), ZERO
+        )
+        weeks = sorted(set(self.planned_weeks) | {w for w in self.actual_weeks if w})
+        cash_flow = [
+            Week(w, self.planned_weeks.get(w, ZERO), self.actual_weeks.get(w, ZERO)) for w in weeks
+        ]
+        if None in self.actual_weeks:
+            cash_flow.append(Week(None, ZERO, self.actual_weeks[None]))
+        thresholds = {
+            key: self.p.settings[key] if self.p.settings.get(key) is not None else default
+            for key, default in DEFAULT_WARNINGS.items()
+        }
+        return Reconciliation(
+            self.currency,
+            lines,
+            chapters,
+            Totals.of(None, lines),
+            contingency,
+            cash_flow,
+            statuses,
+            self.findings,
+            thresholds,
+        )
+
+    # --- the budget -------------------------------------------------------------------
+
+    def _fringes(self) -> None:
+        table = self.p.table("fringes")
+        if table is None:
+            return
+        for _, code, rate, applies in table.records("code", "rate", "applies_to"):
+            if rate is None:
+                continue
+            if code is not None:
+                self.fringe_rates.setdefault(str(code), rate)
+            for label in applies or ():
+                key = schema.choice_key("contract", label)
+                if key is not None:
+                    self.contract_fringes[key] = self.contract_fringes.get(key, ZERO) + rate
+
+    def _line_fringe(self, fringe: object) -> Decimal:
+        if isinstance(fringe, Decimal):
+            return fringe
+        if isinstance(fringe, str):
+            return self.fringe_rates.get(fringe, ZERO)  # an unknown code is PS114's
+        return ZERO
+
+    def _budget(self) -> None:
+        table = self.p.table("budget")
+        if table is None:
+            return
+        records = list(
+            table.records("code", "chapter", "description", "quantity", "rate", "fringe", "total")
+        )
+        for _, code, chapter, *_ in records:
+            if code is not None and chapter and _prefix(code) not in self.chapter_names:
+                self.chapter_names[_prefix(code)] = chapter
+        for i, code, chapter, description, quantity, rate, fringe, total in records:
+            if code is None:
+                continue  # a total row, or a note
+            if quantity is not None and rate is not None:
+                base = quantity * rate
+            else:
+                base = total if total is not None else ZERO
+            budget = money(base * (1 + self._line_fringe(fringe)))
+            line = Line(
+                code,
+                description or "",
+                chapter or self.chapter_names.get(_prefix(code), _prefix(code)),
+                row=i,
+                budget=budget,
+                fringes=budget - money(base),
+            )
+            if _is_contingency(description, chapter):
+                line.kind = "contingency"
+            self.lines.append(line)
+            self.by_code.setdefault(code, line)
+
+    def _contingency(self) -> Contingency:
+        rate = self.p.settings.get("contingency")
+        found = [x for x in self.lines if x.kind == "contingency"]
+        if found:
+            return Contingency("line", rate, found)
+        if not rate:
+            return Contingency("none", rate, [])
+        base = sum((x.budget for x in self.lines), ZERO)
+        pct = _percent_text(rate)
+        line = Line(
+            None,
+            Bilingual(f"Contingency ({pct})", f"Imprévus ({pct})"),
+            Bilingual("Contingency", "Imprévus"),
+            kind="contingency",
+            budget=money(base * rate),
+        )
+        self.lines.append(line)
+        return Contingency("setting", rate, [line])
+
+    def line_for(self, code: str | None) -> Line:
+        """The line a cost is posted to; a code not in the budget, or none, gets its own."""
+        if code is not None and code in self.by_code:
+            return self.by_code[code]
+        line = self.extra.get(code)
+        if line is None:
+            if code is None:
+                line = Line(
+                    None,
+                    Bilingual("Booked, without a budget code", "Planifié, sans code budget"),
+                    None,
+                    kind="unposted",
+                )
+            else:
+                line = Line(
+                    code,
+                    Bilingual("Not in the budget", "Absent du devis"),
+                    self.chapter_names.get(_prefix(code), _prefix(code)),
+                    kind="unbudgeted",
+                )
+            self.extra[code] = line
+        return line
+
+    def _unit(self, code: str | None) -> str | None:
+        line = self.by_code.get(code) if code is not None else None
+        table = self.p.table("budget")
+        if line is None or line.row is None or table is None:
+            return None
+        return table.col("unit")[line.row]
+
+    def _fringe_for(self, contract: str | None, code: str | None) -> Decimal:
+        if contract is not None and contract in self.contract_fringes:
+            return self.contract_fringes[contract]
+        table = self.p.table("budget")
+        line = self.by_code.get(code) if code is not None else None
+        if line is None or line.row is None or table is None:
+            return ZERO
+        return self._line_fringe(table.col("fringe")[line.row])
+
+    def _post(self, code: str | None, items: Iterable[tuple[IsoWeek, Decimal]]) -> Decimal:
+        """Post (ISO week, amount) items to a budget line and to the cash flow."""
+        line = self.line_for(code)
+        line.scheduled = True
+        posted = ZERO
+        weeks = self.planned_weeks
+        for week, amount in items:
+            posted += amount
+            weeks[week] = weeks.get(week, ZERO) + amount
+        line.planned += posted
+        return posted
+
+    # --- the schedule ----------------------------------------------------------------
+
+    def _people(self) -> None:
+        from prodsheets import hours
+        from prodsheets.schedule import schedule_of
+
+        crew = self.p.table("crew")
+        if crew is None:
+            return
+        s = schedule_of(self.p)
+        rules = s.rules
+        overtime = hours.overtime_hours(self.p)
+        work_days = hours.all_work_days(s).by_person()
+        base_day = (rules.overtime_after_hours or Decimal(35)) / 5
+        contracts, day_rates, hourly_rates, codes = (
+            crew.col(c) for c in ("contract", "day_rate", "hourly_rate", "budget_code")
+        )
+        for who, i in s.people.items():
+            if who not in s.groups:
+                continue
+            days = work_days.get(who)
+            if not days:
+                continue
+            contract, day_rate, hourly, code = contracts[i], day_rates[i], hourly_rates[i], codes[i]
+            factor = 1 + self._fringe_for(contract, code)
+            items: list[tuple[IsoWeek, Decimal]] = []
+            if day_rate is not None:
+                pay = money(day_rate * factor)
+                if contract == "artist" and self._unit(code) == "flat":
+                    items.append((_iso_week(days[0].day), pay))
+                else:
+                    per_week = Counter(_iso_week(d.day) for d in days)
+                    items += [(week, pay * n) for week, n in per_week.items()]
+            elif hourly is not None:
+                minimum = ZERO
+                if contract in PAYROLL and rules.minimum_call_hours is not None:
+                    minimum = rules.minimum_call_hours * 60
+                for d in days:
+                    paid_minutes = max(Decimal(d.worked), minimum)
+                    items.append((_iso_week(d.day), money(hourly * paid_minutes * factor / 60)))
+            else:
+                if contract is not None and contract not in UNPAID:
+                    self.findings.append(
+                        Finding(
+                            C.MISSING_RATE,
+                            {
+                                "who": s.name(who),
+                                "contract": _contract_label(contract),
+                                "days": len(days),
+                            },
+                            (crew.cell(i, "day_rate"),),
+                        )
+                    )
+                continue
+            if contract in PAYROLL:
+                hour_value = hourly if hourly is not None else day_rate / base_day
+                for week, bands in sorted(overtime.get(who, {}).items()):
+                    for extra_hours, premium in bands:
+                        items.append((week, money(hour_value * extra_hours * premium * factor)))
+            posted = self._post(code, items)
+            if code is None and posted:
+                self._unposted(crew, i, s.name(who), len(days), posted)
+
+    def _resources(self) -> None:
+        from prodsheets.schedule import schedule_of
+
+        table = self.p.table("resources")
+        if table is None:
+            return
+        s = schedule_of(self.p)
+        rates, codes = table.col("day_rate"), table.col("budget_code")
+        for who, i in s.resources.items():
+            if who in s.people or who not in s.groups or rates[i] is None:
+                continue
+            peaks = _peak_by_day(s, who)
+            items = [(_iso_week(day), money(rates[i] * units)) for day, units in peaks.items()]
+            posted = self._post(codes[i], items)
+            if codes[i] is None and posted:
+                self._unposted(table, i, s.name(who), len(peaks), posted)
+
+    def _unposted(self, table: TableData, i: int, name: str, days: int, amount: Decimal) -> None:
+        self.findings.append(
+            Finding(
+                C.UNPOSTED_COST,
+                {
+                    "who": name,
+                    "days": days,
+                    "amount": say_money(amount, self.currency),
+                    "column": table.header("budget_code"),
+                },
+                (table.cell(i, "budget_code"),),
+            )
+        )
+
+    # --- actuals ------------------------------------------------------------------------
+
+    def _actuals(self, rates: dict[str, Decimal]) -> bool:
+        table = self.p.table("actuals")
+        if table is None:
+            return False
+        setting = schema.PRODUCTION.column("exchange_rates")
+        for i, day, code, amount, currency, status in table.records(
+            "date", "code", "amount", "currency", "status"
+        ):
+            if amount is None or code is None:
+                continue  # its own finding (PS112, PS113…) says why
+            cur = currency_code(currency, self.currency)
+            if cur == self.currency:
+                value = money(amount)
+            elif cur in rates:
+                value = money(amount * rates[cur])
+            else:
+                self.findings.append(
+                    Finding(
+                        C.MISSING_EXCHANGE_RATE,
+                        {
+                            "amount": Bilingual(
+                                _amount_text(amount, "en"), _amount_text(amount, "fr")
+                            ),
+                            "currency": cur,
+                            "target": self.currency,
+                            "setting": Bilingual(setting.en, setting.fr),
+                        },
+                        (table.cell(i, "currency"), table.cell(i, "amount")),
+                    )
+                )
+                continue
+            line = self.line_for(code)
+            line.actual += value
+            line.actual_rows.append(i)
+            if status in STATUSES:
+                setattr(line, status, getattr(line, status) + value)
+            week = _iso_week(day) if day is not None else None
+            self.actual_weeks[week] = self.actual_weeks.get(week, ZERO) + value
+        return table.has("status")
+
+    def _exchange_rates(self) -> dict[str, Decimal]:
+        text = self.p.settings.get("exchange_rates")
+        if not text:
+            return {}
+        rates, bad = parse_exchange_rates(str(text))
+        where = self.p.setting_cells.get("exchange_rates")
+        setting = schema.PRODUCTION.column("exchange_rates")
+        for piece in bad:
+            self.findings.append(
+                Finding(
+                    C.BAD_EXCHANGE_RATES,
+                    {
+                        "setting": Bilingual(setting.title("en"), setting.title("fr")),
+                        "found": piece,
+                        "target": self.currency,
+                    },
+                    (where,) if where else (),
+                )
+            )
+        rates.pop(self.currency, None)
+        return rates
+
+    # --- totals ---------------------------------------------------------------------------
+
+    def _ordered(self) -> list[Line]:
+        """Budget lines, then the lines reconcile adds, grouped by chapter in budget order."""
+        lines = [*self.lines, *sorted(self.extra.values(), key=lambda x: (x.code is None, x.code))]
+        order: dict[str, int] = {}
+        for x in lines:
+            order.setdefault(_chapter_key(x.chapter), len(order))
+        keyed = sorted(enumerate(lines), key=lambda p: (order[_chapter_key(p[1].chapter)], p[0]))
+        return [x for _, x in keyed]
+
+    def _chapters(self, lines: list[Line]) -> list[Totals]:
+        groups: dict[str, list[Line]] = {}
+        for x in lines:
+            groups.setdefault(_chapter_key(x.chapter), []).append(x)
+        return [Totals.of(group[0].chapter, group) for group in groups.values()]
+
+
+def _chapter_key(chapter: str | Bilingual | None) -> str:
+    if chapter is None:
+        return "\0none"
+    if isinstance(chapter, Bilingual):
+        return "\0" + chapter["en"]
+    return chapter
+
+
+@functools.cache
+def _iso_week(day: dt.date) -> IsoWeek:
+    year, week, _ = day.isocalendar()
+    return year, week
+
+
+def _amount_text(amount: Decimal, lang: str) -> str:
+    from prodsheets.formats import number
+
+    return number(amount, lang, 2)
+
+
+def _contract_label(contract: str) -> Bilingual:
+    for choice in schema.CHOICES["contract"]:
+        if choice.key == contract:
+            return Bilingual(choice.en, choice.fr)
+    return Bilingual(contract, contract)
+
+
+def _peak_by_day(s: Any, who: str) -> dict[dt.date, int]:
+    """Units of a resource in use at once, at most, on each day it is booked."""
+    b, ev = s.bookings, s.events
+    by_day: dict[dt.date, list[int]] = {}
+    for n in s.groups.get(who, ()):
+        day = ev.day[b.event[n]]
+        if day is not None:
+            by_day.setdefault(day, []).append(n)
+    peaks: dict[dt.date, int] = {}
+    for day, ns in by_day.items():
+        # Ends sort before starts at the same minute: back-to-back bookings share a unit.
+        points = sorted(
+            [(b.start[n], 1, b.quantity[n]) for n in ns]
+            + [(b.end[n], 0, -b.quantity[n]) for n in ns]
+        )
+        running = peak = 0
+        for _, _, q in points:
+            running += q
+            peak = max(peak, running)
+        peaks[day] = max(peak, *(b.quantity[n] for n in ns))
+    return peaks
+
+
+# --- the cost rules (run by `check`, and by `reconcile`) -------------------------------
+
+
+def _say_percent(share: Decimal | None) -> Bilingual:
+    if share is None:
+        return Bilingual("—", "—")
+    from babel.numbers import format_percent
+
+    return Bilingual(
+        format_percent(share, "#,##0.#%", locale="en_GB"),
+        format_percent(share, "#,##0.#\u00a0%", locale="fr_FR"),
+    )
+
+
+def _line_name(line: Line) -> str:
+    description = line.description if isinstance(line.description, str) else ""
+    return f"{line.code} {description}".strip() if line.code else description
+
+
+def _budget_cell(production: Production, line: Line) -> Location | None:
+    table = production.table("budget")
+    if table is None or line.row is None:
+        return None
+    return table.cell(line.row, "total")
+
+
+@rule
+def reconciling(production: Production) -> Iterator[Finding]:
+    """What reconciling itself found: costs without a code, rates missing or unreadable."""
+    yield from reconcile(production).findings
+
+
+@rule
+def line_warnings(production: Production) -> Iterator[Finding]:
+    """A line whose actuals reach its alert threshold (default 90 %), or pass its budget."""
+    rec = reconcile(production)
+    threshold = rec.thresholds["line_warning"]
+    actuals = production.table("actuals")
+    for line in rec.lines:
+        if line.kind != "line" or not line.actual_rows:
+            continue
+        where = [loc for loc in (_budget_cell(production, line),) if loc]
+        if actuals is not None:
+            where.append(actuals.cell(line.actual_rows[-1], "amount"))
+        params = {
+            "line": _line_name(line),
+            "actual": say_money(line.actual, rec.currency),
+            "budget": say_money(line.budget, rec.currency),
+        }
+        if line.actual > line.budget:
+            over = say_money(line.actual - line.budget, rec.currency)
+            yield Finding(C.LINE_OVERSPENT, {**params, "over": over}, tuple(where))
+        elif line.budget > 0 and line.actual >= threshold * line.budget:
+            share = _say_percent(line.actual / line.budget)
+            yield Finding(
+                C.LINE_WARNING,
+                {**params, "share": share, "threshold": _say_percent(threshold)},
+                tuple(where),
+            )
+
+
+@rule
+def chapter_overruns(production: Production) -> Iterator[Finding]:
+    """A chapter whose estimate at completion passes its alert threshold (default 100 %)."""
+    rec = reconcile(production)
+    threshold = rec.thresholds["chapter_warning"]
+    for chapter in rec.chapters:
+        real = [x for x in chapter.lines if x.kind == "line"]
+        if not real or chapter.estimate_at_completion <= threshold * chapter.budget:
+            continue
+        share = chapter.estimate_at_completion / chapter.budget if chapter.budget > 0 else None
+        label = chapter.label
+        yield Finding(
+            C.CHAPTER_OVERRUN,
+            {
+                "chapter": label if label is not None else "—",
+                "estimate": say_money(chapter.estimate_at_completion, rec.currency),
+                "budget": say_money(chapter.budget, rec.currency),
+                "share": _say_percent(share),
+                "threshold": _say_percent(threshold),
+            },
+            tuple(loc for loc in (_chapter_cell(production, real),) if loc),
+        )
+
+
+def _chapter_cell(production: Production, lines: list[Line]) -> Location | None:
+    """The chapter's subtotal row when one follows its last line, else its last line."""
+    table = production.table("budget")
+    rows = [x.row for x in lines if x.row is not None]
+    if table is None or not rows:
+        return None
+    codes, descriptions = table.col("code"), table.col("description")
+    for i in range(max(rows) + 1, len(table)):
+        if codes[i] is not None:
+            break
+        if schema.total_row_kind(descriptions[i]) == "sub":
+            return table.cell(i, "total")
+    return table.cell(max(rows), "total")
+
+
+@rule
+def contingency_used(production: Production) -> Iterator[Finding]:
+    """Overruns (and spending on the contingency itself) past its alert threshold."""
+    rec = reconcile(production)
+    c = rec.contingency
+    threshold = rec.thresholds["contingency_warning"]
+    if c.budget <= 0 or c.used < threshold * c.budget:
+        return
+    if c.source == "line":
+        where = _budget_cell(production, c.lines[0])
+    else:
+        where = production.setting_cells.get("contingency")
+    yield Finding(
+        C.CONTINGENCY_USED,
+        {
+            "used": say_money(c.used, rec.currency),
+            "contingency": say_money(c.budget, rec.currency),
+            "share": _say_percent(c.used / c.budget),
+            "threshold": _say_percent(threshold),
+            "left": say_money(c.left, rec.currency),
+        },
+        (where,) if where else (),
+    )
+
+
+# --- `prodsheets reconcile` --------------------------------------------------------------
+
+# Rules whose findings bear on money: reading, tables and values, the budget's arithmetic,
+# costs. The schedule's conflicts and working time (PS3xx) stay with `check`.
+_MONEY_MODULES = frozenset({"prodsheets.validate", __name__})
+
+
+@dataclass
+class ReconcileResult:
+    production: Production
+    findings: list[Finding]
+    reconciliation: Reconciliation | None  # None when the production could not be read
+
+    @property
+    def language(self) -> str:
+        return self.production.language
+
+    @property
+    def title(self) -> str:
+        return self.production.title
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return summary(self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        from prodsheets.check import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE
+
+        if self.production.unreadable:
+            return EXIT_UNREADABLE
+        if any(f.level is Severity.ERROR for f in self.findings):
+            return EXIT_ERRORS
+        return EXIT_OK
+
+
+def money_findings(production: Production) -> list[Finding]:
+    found: list[Finding] = []
+    for fn in RULES:
+        if fn.__module__ in _MONEY_MODULES:
+            found.extend(fn(production))
+    return found
+
+
+def run(path: Path) -> ReconcileResult:
+    """Read a production and reconcile its costs: what `prodsheets reconcile` prints."""
+    from prodsheets.io import load_production
+
+    production, findings = load_production(path)
+    rec = None
+    if not production.unreadable:
+        findings += money_findings(production)
+        rec = reconcile(production)
+    findings.sort(key=Finding.sort_key)
+    return ReconcileResult(production, findings, rec)

@@ -1,0 +1,772 @@
+"""Costs: budget, planned, actual, EAC, contingency, cash flow and alerts, to the cent.
+
+Each case builds its production in memory (``in_memory``), so the input stands above the
+amounts it must give; CLI tests go through a real workbook (``make_workbook``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from conftest import Sheets, in_memory, minimal_production
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prodsheets.cli import main
+from prodsheets.costs import parse_exchange_rates, reconcile, run
+from prodsheets.costs_report import render_text, to_json
+from prodsheets.findings import flatten
+from prodsheets.validate import validate
+
+D = Decimal
+MON = dt.date(2026, 3, 9)  # ISO week 11
+
+
+def day(n: int) -> dt.date:
+    return MON + dt.timedelta(days=n)
+
+
+def t(text: str) -> dt.time:
+    h, m = text.split(":")
+    return dt.time(int(h), int(m))
+
+
+def make(settings_: dict[str, Any] | None = None, **tables: list[dict[str, Any]]) -> Any:
+    base = {"title": "Test", "language": "en", "start": day(-7), "end": day(30)}
+    return in_memory({**base, **(settings_ or {})}, tables)
+
+
+def line(code: str, quantity: Any = 1, rate: Any = 0, **kw: Any) -> dict[str, Any]:
+    row = {"code": code, "description": f"Line {code}", "quantity": D(str(quantity))}
+    row["rate"] = D(str(rate))
+    return {**row, **kw}
+
+
+def shifts(who: str, *days_hours: tuple[int, str, str], **kw: Any) -> dict[str, list]:
+    """Events E<who><n> on the given days and times, each booking `who`."""
+    events, bookings = [], []
+    for n, (d, start, end) in enumerate(days_hours):
+        eid = f"E{who}{n}"
+        events.append({"id": eid, "date": day(d), "start": t(start), "end": t(end)})
+        bookings.append({"event": eid, "who": who, **kw})
+    return {"events": events, "bookings": bookings}
+
+
+def merged(*parts: dict[str, list]) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for p in parts:
+        for k, v in p.items():
+            out.setdefault(k, []).extend(v)
+    return out
+
+
+def by_code(rec: Any) -> dict[Any, Any]:
+    return {x.code: x for x in rec.lines}
+
+
+def found(production: Any) -> list[Any]:
+    """The cost findings as check sorts them."""
+    from prodsheets.findings import Finding
+
+    return sorted(validate(production), key=Finding.sort_key)
+
+
+def codes(production: Any) -> list[list[Any]]:
+    return flatten(found(production), "code")
+
+
+# --- budget -------------------------------------------------------------------------------
+
+
+def test_budget_is_quantity_times_rate_plus_its_fringe() -> None:
+    p = make(
+        budget=[
+            line("02.01", 10, "350", fringe="INT"),  # a fringe code: 52 %
+            line("02.02", 3, "333.33", fringe=D("0.45")),  # a percentage typed in the line
+            line("02.03", 7, "12.345"),  # rounded once, half up: 86.415 → 86.42
+            {"code": "05.01", "description": "Lump sum", "total": D("1250.5")},  # no q × r
+            line("05.02", 28, 65, total=D(1560)),  # the written total is wrong (PS201)
+        ],
+        fringes=[{"code": "INT", "rate": D("0.52"), "applies_to": ("intermittent",)}],
+    )
+    lines = by_code(reconcile(p))
+    assert [(c, x.budget, x.fringes) for c, x in lines.items()] == [
+        ("02.01", D("5320.00"), D("1820.00")),
+        ("02.02", D("1449.99"), D("450.00")),  # 999.99 × 1.45 = 1449.9855
+        ("02.03", D("86.42"), D("0.00")),
+        ("05.01", D("1250.50"), D("0.00")),
+        ("05.02", D("1820.00"), D("0.00")),  # quantity × rate; PS201 says the total is wrong
+    ]
+    assert reconcile(p).total.budget == D("9926.91")
+
+
+def test_chapters_come_from_the_chapter_column_or_the_code_prefix() -> None:
+    p = make(
+        budget=[
+            line("02.01", 1, 100, chapter="02 Personnel"),
+            line("07.01", 1, 50),  # no chapter, no other 07 line named: "07"
+            line("02.02", 1, 10),  # no chapter: the name of the other 02 lines
+        ]
+    )
+    rec = reconcile(p)
+    assert [(c.label, [x.code for x in c.lines], c.budget) for c in rec.chapters] == [
+        ("02 Personnel", ["02.01", "02.02"], D("110.00")),
+        ("07", ["07.01"], D("50.00")),
+    ]
+    assert [x.code for x in rec.lines] == ["02.01", "02.02", "07.01"]  # grouped by chapter
+
+
+# --- planned from the schedule -------------------------------------------------------------
+
+
+def test_day_rate_per_working_day_with_fringes_by_contract() -> None:
+    p = make(
+        budget=[line("02.01", 5, 300, fringe="INT"), line("02.05", 5, 200, fringe=D("0.45"))],
+        fringes=[
+            {"code": "INT", "rate": D("0.52"), "applies_to": ("intermittent",)},
+            {"code": "CS", "rate": D("0.10"), "applies_to": ("intermittente", "artiste")},
+            {"code": "C", "rate": D("0.40"), "applies_to": ("CDD",)},
+        ],
+        crew=[
+            {
+                "id": "ANA",
+                "name": "Ana",
+                "contract": "intermittent",
+                "day_rate": D(300),
+                "budget_code": "02.01",
+            },
+            {
+                "id": "BO",
+                "name": "Bo",
+                "contract": "employee",
+                "day_rate": D(200),
+                "budget_code": "02.05",
+            },
+            {
+                "id": "CY",
+                "name": "Cy",
+                "contract": "cdd",
+                "day_rate": D(100),
+                "budget_code": "02.05",
+            },
+        ],
+        **merged(
+            # Two bookings on Monday are one day; the night shoot on Tuesday wraps on Wednesday.
+            shifts("ANA", (0, "08:00", "12:00"), (0, "14:00", "18:00"), (1, "20:00", "03:00")),
+            shifts("BO", (0, "09:00", "17:00")),
+            shifts("CY", (2, "09:00", "17:00")),
+        ),
+    )
+    lines = by_code(reconcile(p))
+    # ANA: 2 days × 300 × (1 + 52 % + 10 %); BO: no Fringes row for employees, so the
+    # line's 45 %; CY: the CDD row's 40 %.
+    assert lines["02.01"].planned == D("972.00")
+    assert lines["02.05"].planned == D("290.00") + D("140.00")
+    assert codes(p) == []
+
+
+def test_overtime_adds_the_presets_premiums_on_the_hourly_rate() -> None:
+    week = [(d, "08:00", "17:00") for d in range(5)]  # 45 h: 8 h at +25 %, 2 h at +50 %
+    p = make(
+        {"rules": "cinema"},
+        budget=[line("02.01", 5, 350), line("02.02", 45, 20)],
+        crew=[
+            {
+                "id": "DAY",
+                "name": "Day",
+                "contract": "intermittent",
+                "day_rate": D(350),
+                "budget_code": "02.01",
+            },
+            {
+                "id": "HOUR",
+                "name": "Hour",
+                "contract": "employee",
+                "hourly_rate": D(20),
+                "budget_code": "02.02",
+            },
+            {
+                "id": "FREE",
+                "name": "Free",
+                "contract": "contractor",
+                "day_rate": D(350),
+                "budget_code": "02.01",
+            },
+        ],
+        **merged(shifts("DAY", *week), shifts("HOUR", *week), shifts("FREE", *week)),
+    )
+    lines = by_code(reconcile(p))
+    # A day rate's hour is 350 / 7 h = 50: 8 × 50 × 25 % + 2 × 50 × 50 % = 150 on top of
+    # 5 days; the contractor (FREE) invoices 5 days, no premium.
+    assert lines["02.01"].planned == 5 * D(350) + D(150) + 5 * D(350)
+    # Hourly: 45 h × 20 = 900, plus 8 × 20 × 25 % + 2 × 20 × 50 % = 60.
+    assert lines["02.02"].planned == D("960.00")
+    cash = {w.week: w.planned for w in reconcile(p).cash_flow}
+    assert cash == {(2026, 11): D("4610.00")}
+
+
+def test_live_preset_pays_an_hourly_day_at_least_the_minimum_call() -> None:
+    p = make(
+        {"rules": "live"},
+        budget=[line("02.01", 10, 20)],
+        crew=[
+            {
+                "id": "TECH",
+                "name": "Tech",
+                "contract": "intermittent",
+                "hourly_rate": D(20),
+                "budget_code": "02.01",
+            },
+            {
+                "id": "SUB",
+                "name": "Sub",
+                "contract": "contractor",
+                "hourly_rate": D(20),
+                "budget_code": "02.01",
+            },
+        ],
+        **merged(
+            shifts("TECH", (0, "18:00", "20:00"), (1, "10:00", "15:00")),
+            shifts("SUB", (0, "18:00", "20:00")),
+        ),
+    )
+    # TECH: 3 h 30 (not 2 h) on Monday, 5 h on Tuesday; SUB is not on payroll: 2 h.
+    assert by_code(reconcile(p))["02.01"].planned == D(70) + D(100) + D(40)
+
+
+def test_an_artist_on_a_flat_fee_line_is_paid_once_per_engagement() -> None:
+    p = make(
+        budget=[line("01.01", 1, 1500, unit="flat"), line("03.01", 2, 300, unit="day")],
+        crew=[
+            {
+                "id": "BAND",
+                "name": "Band",
+                "contract": "artist",
+                "day_rate": D(1500),
+                "budget_code": "01.01",
+            },
+            {
+                "id": "MAYA",
+                "name": "Maya",
+                "contract": "artist",
+                "day_rate": D(300),
+                "budget_code": "03.01",
+            },
+        ],
+        **merged(
+            shifts("BAND", (4, "20:00", "21:30"), (5, "16:00", "17:00")),
+            shifts("MAYA", (0, "08:00", "12:00"), (1, "08:00", "12:00")),
+        ),
+    )
+    lines = by_code(reconcile(p))
+    assert (lines["01.01"].planned, lines["03.01"].planned) == (D(1500), D(600))
+
+
+def test_volunteers_cost_nothing_and_a_paid_person_without_a_rate_is_a_finding() -> None:
+    p = make(
+        budget=[line("03.05", 1, 100)],
+        crew=[
+            {"id": "VOL", "name": "Vol", "contract": "volunteer", "budget_code": "03.05"},
+            {"id": "NOBODY", "name": "Nobody", "budget_code": "03.05"},  # no contract either
+            {"id": "TECH", "name": "Tech", "contract": "contractor", "budget_code": "03.05"},
+        ],
+        **merged(*(shifts(w, (0, "09:00", "12:00")) for w in ("VOL", "NOBODY", "TECH"))),
+    )
+    rec = reconcile(p)
+    assert by_code(rec)["03.05"].planned == 0
+    assert not by_code(rec)["03.05"].scheduled  # its EAC stays the budget
+    assert flatten(validate(p), "code", "cell", "id") == [["PS402", "F4", "TECH"]]
+    assert validate(p)[0].message("en") == (
+        "Tech (contractor) is booked on 1 day(s), but no day rate or hourly rate can be read: "
+        "the schedule's cost of this person is unknown."
+    )
+
+
+def test_resources_cost_their_rate_times_the_most_units_in_use_each_day() -> None:
+    p = make(
+        budget=[line("07.01", 3, 100)],
+        resources=[
+            {
+                "id": "CAM",
+                "name": "Camera",
+                "quantity": 2,
+                "day_rate": D(100),
+                "budget_code": "07.01",
+            },
+            {"id": "VAN", "name": "Van", "quantity": 1, "day_rate": D("80.5")},  # no code
+            {"id": "PROPS", "name": "Props", "quantity": 1},  # bought: no day rate
+        ],
+        events=[
+            {"id": "A", "date": day(0), "start": t("08:00"), "end": t("12:00")},
+            {"id": "B", "date": day(0), "start": t("10:00"), "end": t("14:00")},
+            {"id": "C", "date": day(1), "start": t("08:00"), "end": t("10:00")},
+            {"id": "D", "date": day(1), "start": t("10:00"), "end": t("12:00")},
+        ],
+        bookings=[
+            {"event": "A", "who": "CAM"},
+            {"event": "B", "who": "CAM"},  # overlaps A: two cameras on Monday
+            {"event": "C", "who": "CAM"},
+            {"event": "D", "who": "CAM"},  # back to back: one camera on Tuesday
+            {"event": "C", "who": "VAN"},
+            {"event": "A", "who": "PROPS"},
+        ],
+    )
+    rec = reconcile(p)
+    lines = {(x.code, x.kind): x for x in rec.lines}
+    assert lines["07.01", "line"].planned == D(300)
+    unposted = lines[None, "unposted"]
+    assert (unposted.planned, unposted.budget, unposted.variance) == (D("80.50"), 0, D("-80.50"))
+    assert rec.total.planned == D("380.50")  # never dropped
+    assert flatten(validate(p), "code", "id") == [["PS401", "VAN"]]
+    assert validate(p)[0].message("en").startswith("Van is booked on 1 day(s), €80.50 planned")
+
+
+def test_a_code_missing_from_the_budget_gets_a_line_of_its_own() -> None:
+    p = make(
+        budget=[line("02.01", 1, 100, chapter="02 Personnel")],
+        crew=[{"id": "ANA", "name": "Ana", "day_rate": D(100), "budget_code": "02.09"}],
+        actuals=[{"date": day(0), "code": "02.09", "amount": D(40)}],
+        **shifts("ANA", (0, "09:00", "17:00")),
+    )
+    rec = reconcile(p)
+    extra = by_code(rec)["02.09"]
+    assert (extra.kind, extra.chapter, extra.planned, extra.actual) == (
+        "unbudgeted",
+        "02 Personnel",
+        D(100),
+        D(40),
+    )
+    assert rec.chapters[0].estimate_at_completion == D(200)
+
+
+# --- actuals ------------------------------------------------------------------------------
+
+
+def test_actuals_by_status_and_converted_to_the_production_currency() -> None:
+    p = make(
+        {"exchange_rates": "USD=0.92; GBP=1,17"},
+        budget=[line("07.01", 1, 5000)],
+        actuals=[
+            {"date": day(0), "code": "07.01", "amount": D("0.1"), "status": "paid"},
+            {"date": day(0), "code": "07.01", "amount": D("0.2"), "status": "paid"},
+            {
+                "date": day(1),
+                "code": "07.01",
+                "amount": D(1000),
+                "currency": "usd",
+                "status": "committed",
+            },
+            {
+                "date": day(1),
+                "code": "07.01",
+                "amount": D("33.33"),
+                "currency": "GBP",
+                "status": "invoiced",
+            },
+            {"date": day(1), "code": "07.01", "amount": D(10), "currency": "€"},  # no status
+        ],
+    )
+    x = by_code(reconcile(p))["07.01"]
+    # 0.1 + 0.2 is 0.30; 1 000 USD × 0.92; 33.33 GBP × 1.17 = 38.9961 → 39.00.
+    assert (x.actual, x.paid, x.committed, x.invoiced) == (
+        D("969.30"),
+        D("0.30"),
+        D("920.00"),
+        D("39.00"),
+    )
+    assert codes(p) == []
+
+
+def test_an_expense_without_an_exchange_rate_is_an_error_not_a_guess() -> None:
+    p = make(
+        {"exchange_rates": "USD=0.92"},
+        budget=[line("07.01", 1, 5000)],
+        actuals=[
+            {"date": day(0), "code": "07.01", "amount": D(100), "currency": "CHF"},
+            {"date": day(0), "code": "07.01", "amount": D(100), "currency": "USD"},
+        ],
+    )
+    assert by_code(reconcile(p))["07.01"].actual == D("92.00")
+    assert flatten(validate(p), "code", "severity", "cells") == [["PS403", "error", ["F2", "E2"]]]
+    assert validate(p)[0].message("fr") == (
+        "100,00 CHF : aucun taux de change vers EUR n'est donné, cette dépense est donc "
+        "laissée hors du réel."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "rates", "bad"),
+    [
+        ("USD=0.92; GBP=1,17", {"USD": D("0.92"), "GBP": D("1.17")}, []),
+        ("usd = 1\nchf=1.05;", {"USD": D(1), "CHF": D("1.05")}, []),
+        ("USD:0.92", {}, ["USD:0.92"]),
+        ("USD=0,92, GBP=1,17", {}, ["USD=0,92, GBP=1,17"]),  # commas are decimals, not lists
+        ("USD=0.92; USD=0.93", {"USD": D("0.92")}, ["USD=0.93"]),
+        ("DOLLAR=1; USD=-1; JPY=0", {}, ["DOLLAR=1", "USD=-1", "JPY=0"]),
+    ],
+)
+def test_exchange_rates_are_parsed_strictly(text: str, rates: dict, bad: list) -> None:
+    assert parse_exchange_rates(text) == (rates, bad)
+
+
+# --- estimate at completion, contingency, alerts ---------------------------------------------
+
+
+def test_estimate_at_completion_is_the_larger_of_actuals_and_forecast() -> None:
+    p = make(
+        budget=[
+            line("02.01", 1, 1000),  # scheduled: forecast = planned 800
+            line("02.02", 1, 1000),  # scheduled, but a purchase order of 900 beats planning
+            line("05.01", 1, 1000),  # not scheduled: forecast = the budget
+            line("05.02", 1, 1000),  # not scheduled, actuals past the budget
+        ],
+        crew=[
+            {"id": "A", "name": "A", "day_rate": D(400), "budget_code": "02.01"},
+            {"id": "B", "name": "B", "day_rate": D(400), "budget_code": "02.02"},
+        ],
+        actuals=[
+            {"date": day(-5), "code": "02.01", "amount": D(300)},
+            {"date": day(-5), "code": "02.02", "amount": D(900)},
+            {"date": day(-5), "code": "05.01", "amount": D(300)},
+            {"date": day(-5), "code": "05.02", "amount": D(1200)},
+        ],
+        **merged(
+            shifts("A", (0, "9:00", "17:00"), (1, "9:00", "17:00")),
+            shifts("B", (0, "9:00", "12:00")),
+        ),
+    )
+    rec = reconcile(p)
+    got = [
+        (x.code, x.planned, x.actual, x.remaining, x.estimate_at_completion, x.variance)
+        for x in rec.lines
+    ]
+    assert got == [
+        ("02.01", D(800), D(300), D(700), D(800), D(200)),
+        ("02.02", D(400), D(900), D(100), D(900), D(100)),
+        ("05.01", D(0), D(300), D(700), D(1000), D(0)),
+        ("05.02", D(0), D(1200), D(-200), D(1200), D(-200)),
+    ]
+    assert rec.total.variance == D(100)
+
+
+def test_a_contingency_line_in_the_budget_is_not_counted_twice() -> None:
+    p = make(
+        {"contingency": D("0.07")},
+        budget=[
+            line("05.01", 1, 1000),
+            line("05.02", 1, 1000),
+            line("11.01", 1, 140, description="Imprévus"),
+        ],
+        actuals=[
+            {"date": day(0), "code": "05.01", "amount": D(1100)},  # 100 over
+            {"date": day(0), "code": "11.01", "amount": D(15)},  # spent on the contingency itself
+        ],
+    )
+    rec = reconcile(p)
+    c = rec.contingency
+    assert (c.source, [x.code for x in c.lines], c.budget) == ("line", ["11.01"], D(140))
+    assert rec.total.budget == D(2140)  # the 7 % setting is not added on top
+    assert (c.overruns, c.spent, c.used, c.left) == (D(100), D(15), D(115), D(25))
+    contingency = by_code(rec)["11.01"]
+    assert (contingency.estimate_at_completion, contingency.variance) == (D(15), D(125))
+
+
+def test_without_a_contingency_line_the_setting_makes_one() -> None:
+    p = make(
+        {"contingency": D("0.075")},
+        budget=[line("05.01", 1, "1000.10"), line("05.02", 1, 1000)],
+        crew=[{"id": "A", "name": "A", "day_rate": D(600), "budget_code": "05.02"}],
+        actuals=[{"date": day(0), "code": "05.01", "amount": D("1100.10")}],
+        **shifts("A", (0, "9:00", "17:00")),
+    )
+    rec = reconcile(p)
+    c = rec.contingency
+    extra = rec.lines[-1]
+    assert (extra.code, extra.kind, extra.description["fr"]) == (
+        None,
+        "contingency",
+        "Imprévus (7.5 %)",
+    )
+    assert (c.source, c.budget) == ("setting", D("150.01"))  # 7.5 % of 2 000.10
+    assert rec.total.budget == D("2150.11")
+    # 100 over on 05.01 is used; the 400 forecast saving on 05.02 is shown, not netted.
+    assert (c.overruns, c.savings, c.left) == (D(100), D(400), D("50.01"))
+
+
+def test_alerts_at_the_thresholds_of_the_production_sheet() -> None:
+    budget = [
+        line("05.01", 1, 1000, chapter="05 Sets"),
+        line("05.02", 1, 1000, chapter="05 Sets"),
+        line("06.01", 1, 1000, chapter="06 Transport"),
+        line("11.01", 1, 200, chapter="11 Imprévus"),
+    ]
+    actuals = [
+        {"date": day(0), "code": "05.01", "amount": D(900)},  # 90 %
+        {"date": day(0), "code": "05.02", "amount": D("899.99")},  # just under
+        {"date": day(0), "code": "06.01", "amount": D(1200)},  # 200 over: contingency used up
+    ]
+    p = make(budget=budget, actuals=actuals)
+    assert flatten(found(p), "code", "id", "cell") == [
+        ["PS405", "05.01", "H2"],
+        ["PS406", "06.01", "H4"],
+        ["PS407", "06.01", "H4"],
+        ["PS408", "11.01", "H5"],
+    ]
+    assert [f.message("en") for f in found(p)] == [
+        "05.01 Line 05.01: €900.00 spent or committed, 90% of its €1,000.00 (alert at 90%).",
+        "06.01 Line 06.01: €1,200.00 spent or committed, €200.00 more than its €1,000.00.",
+        "Chapter 06 Transport is estimated at €1,200.00 at completion, for a budget of "
+        "€1,000.00 (120%; alert above 100%).",
+        "Overruns use €200.00 of the €200.00 contingency (100%; alert at 100%): €0.00 left.",
+    ]
+    stricter = make(
+        {"line_warning": D("0.5"), "chapter_warning": D("0.9"), "contingency_warning": D(2)},
+        budget=budget,
+        actuals=actuals,
+    )
+    assert flatten(found(stricter), "code", "id") == [
+        ["PS405", "05.01"],
+        ["PS405", "05.02"],
+        ["PS407", "05.02"],  # 05 Sets: estimated 2 000 of 2 000, past 90 % (its last line)
+        ["PS406", "06.01"],
+        ["PS407", "06.01"],
+    ]
+
+
+def test_cash_flow_by_iso_week() -> None:
+    p = make(
+        budget=[line("02.01", 2, 100)],
+        crew=[{"id": "A", "name": "A", "day_rate": D(100), "budget_code": "02.01"}],
+        actuals=[
+            {"date": dt.date(2026, 3, 3), "code": "02.01", "amount": D(50)},
+            {"date": day(8), "code": "02.01", "amount": D(70)},
+            {"date": None, "code": "02.01", "amount": D(5)},  # its date could not be read
+        ],
+        **shifts("A", (0, "22:00", "02:00"), (13, "9:00", "17:00")),  # Sunday 22/03: week 12
+    )
+    rec = reconcile(p)
+    assert [(w.week, w.monday, w.planned, w.actual) for w in rec.cash_flow] == [
+        ((2026, 10), dt.date(2026, 3, 2), D(0), D(50)),
+        ((2026, 11), dt.date(2026, 3, 9), D(100), D(0)),
+        ((2026, 12), dt.date(2026, 3, 16), D(100), D(70)),
+        (None, None, D(0), D(5)),
+    ]
+    assert sum(w.planned for w in rec.cash_flow) == rec.total.planned
+    assert sum(w.actual for w in rec.cash_flow) == rec.total.actual
+
+
+# --- exactness --------------------------------------------------------------------------------
+
+amounts = st.decimals(min_value=D("-1000"), max_value=D("100000"), places=4, allow_nan=False)
+quantities = st.decimals(min_value=D(0), max_value=D(500), places=2, allow_nan=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["01", "02", "03"]),
+            quantities,
+            amounts,
+            st.sampled_from([None, D("0.52"), D("0.125")]),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(st.tuples(st.integers(0, 14), amounts), max_size=12),
+    st.sampled_from([None, D("0.07"), D("0.1")]),
+)
+def test_total_is_the_sum_of_lines_is_the_sum_of_chapters(lines_, actuals_, contingency) -> None:
+    budget = [line(f"{ch}.{n:02d}", q, r, fringe=f) for n, (ch, q, r, f) in enumerate(lines_)]
+    actuals = [
+        {"date": day(-3), "code": budget[k % len(budget)]["code"], "amount": a} for k, a in actuals_
+    ]
+    rec = reconcile(make({"contingency": contingency}, budget=budget, actuals=actuals))
+    for key in ("budget", "fringes", "planned", "actual", "estimate_at_completion"):
+        of_lines = sum((getattr(x, key) for x in rec.lines), D(0))
+        of_chapters = sum((getattr(c, key) for c in rec.chapters), D(0))
+        assert getattr(rec.total, key) == of_lines == of_chapters, key
+        assert all(getattr(x, key) == getattr(x, key).quantize(D("0.01")) for x in rec.lines)
+    assert rec.total.remaining == rec.total.budget - rec.total.actual
+    assert rec.total.actual == sum(
+        (a.quantize(D("0.01"), "ROUND_HALF_UP") for _, a in actuals_), D(0)
+    )
+
+
+# --- JSON and the command line ----------------------------------------------------------------
+
+
+def test_json_shape_and_decimal_strings() -> None:
+    p = make(
+        {"contingency": D("0.1")},
+        budget=[line("02.01", 3, "0.1", chapter="02 Crew"), line("02.02", 1, "0.2")],
+        actuals=[{"date": day(0), "code": "02.01", "amount": D("0.1"), "status": "paid"}],
+    )
+    from prodsheets.costs import ReconcileResult
+
+    answer = to_json(ReconcileResult(p, [], reconcile(p)), "en")
+    assert set(answer) >= {"currency", "lines", "chapters", "total", "findings"}
+    assert answer["currency"] == "EUR"
+    keys = {"budget", "planned", "actual", "remaining", "variance", "estimate_at_completion"}
+    assert all(keys | {"code", "chapter", "description"} <= set(x) for x in answer["lines"])
+    assert all(keys | {"chapter"} <= set(c) for c in answer["chapters"])
+    assert keys <= set(answer["total"])
+    money_text = re.compile(r"-?\d+\.\d\d")
+    for entry in [*answer["lines"], *answer["chapters"], answer["total"]]:
+        assert all(money_text.fullmatch(entry[k]) for k in keys)
+    assert answer["lines"][0] == {
+        "code": "02.01",
+        "chapter": "02 Crew",
+        "description": "Line 02.01",
+        "kind": "line",
+        "budget": "0.30",
+        "fringes": "0.00",
+        "planned": "0.00",
+        "actual": "0.10",
+        "committed": "0.00",
+        "invoiced": "0.00",
+        "paid": "0.10",
+        "remaining": "0.20",
+        "estimate_at_completion": "0.30",
+        "variance": "0.00",
+    }
+    assert answer["total"]["budget"] == "0.55"  # 0.30 + 0.20 + 10 % contingency 0.05
+    assert answer["contingency"]["source"] == "setting"
+    assert answer["cash_flow"] == [
+        {"week": "2026-W11", "monday": "2026-03-09", "planned": "0.00", "actual": "0.10"}
+    ]
+
+
+def cli(*args: Any) -> tuple[int, str]:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result.exit_code, result.output
+
+
+def test_reconcile_a_clean_production_exits_0(make_workbook: Any) -> None:
+    path = make_workbook(minimal_production())
+    code, out = cli("reconcile", path)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Court métrage test — rapprochement des coûts (EUR)"
+    assert re.split(r"\s{2,}", lines[2].strip()) == [
+        "Code",
+        "Libellé",
+        "Devis",
+        "Prévu",
+        "Réel",
+        "Reste",
+        "Estimé final",
+        "Écart",
+    ]
+    assert re.split(r"\s{2,}", next(x for x in lines if x.startswith(" 02.01")).strip()) == [
+        "02.01",
+        "Chef opérateur",
+        "2\u202f250,00",
+        "450,00",
+        "0,00",
+        "2\u202f250,00",
+        "450,00",
+        "1\u202f800,00",
+    ]
+    assert "Pas d'imprévus" in out
+    assert lines[-1] == "Court métrage test : 0 erreur, 0 avertissement."
+
+
+def test_reconcile_json_is_the_library_result(make_workbook: Any) -> None:
+    sheets: Sheets = minimal_production()
+    sheets["Dépenses"] = [
+        ["Date", "Code", "Libellé", "Montant", "Devise", "Statut"],
+        [dt.date(2026, 3, 10), "07.01", "Caméra", "2 800,50 €", None, "engagé"],
+    ]
+    path = make_workbook(sheets)
+    code, out = cli("reconcile", path, "--format", "json", "--lang", "en")
+    assert code == 0  # a warning (PS405) is not an error
+    answer = json.loads(out)
+    assert answer == to_json(run(path), "en")
+    camera = next(x for x in answer["lines"] if x["code"] == "07.01")
+    assert (camera["actual"], camera["committed"], camera["estimate_at_completion"]) == (
+        "2800.50",
+        "2800.50",
+        "2800.50",
+    )
+    assert [f["code"] for f in answer["findings"]] == ["PS405"]
+
+
+def test_reconcile_exit_codes_follow_check(make_workbook: Any, tmp_path: Path) -> None:
+    sheets = minimal_production()
+    sheets["Devis"][1][6] = 2300  # PS201: the workbook's own arithmetic is reported too
+    sheets["Affectations"].append(["S2", "LUCIE", dt.time(11), None])  # PS301: check's business
+    code, out = cli("reconcile", make_workbook(sheets), "--format", "json")
+    assert code == 1
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["PS201", "PS202", "PS203"]
+    code, out = cli("reconcile", tmp_path / "nowhere", "--format", "json")
+    assert code == 2
+    answer = json.loads(out)
+    assert [f["code"] for f in answer["findings"]] == ["PS001"]
+    assert (answer["lines"], answer["total"]["budget"]) == ([], "0.00")
+    assert cli("reconcile")[0] == 2
+
+
+def test_check_runs_the_cost_rules(make_workbook: Any) -> None:
+    sheets = minimal_production()
+    sheets["Équipe"][2][5] = None  # MARC: no budget code
+    code, out = cli("check", make_workbook(sheets), "--format", "json")
+    assert code == 0
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["PS401"]
+
+
+def test_the_text_report_shows_contingency_statuses_and_cash_flow() -> None:
+    p = make(
+        {"contingency": D("0.05")},
+        budget=[line("02.01", 2, 100)],
+        crew=[{"id": "A", "name": "A", "day_rate": D(150), "budget_code": "02.01"}],
+        actuals=[{"date": day(0), "code": "02.01", "amount": D(20), "status": "invoiced"}],
+        **shifts("A", (0, "9:00", "17:00"), (1, "9:00", "17:00")),
+    )
+    from prodsheets.costs import ReconcileResult
+
+    text = render_text(ReconcileResult(p, validate(p), reconcile(p)), "en")
+    assert "Of which committed €0.00 · invoiced €20.00 · paid €0.00." in text
+    assert (
+        "Contingency (5% of the production): €10.00; used by overruns €100.00 (1,000%); "
+        "-€90.00 left. Forecast savings, not netted: €0.00." in text
+    )
+    assert re.search(r"2026-W11 \(Mon 9 Mar\)\s+300\.00\s+20\.00", text)
+    assert "warning PS408" in text
+
+
+EXAMPLES = Path(__file__).parent.parent / "workbooks"
+
+
+def test_the_examples_reconcile() -> None:
+    film = run(EXAMPLES / "tournage-reunion").reconciliation
+    assert film is not None
+    lines = by_code(film)
+    # The devis's 11.01 Imprévus line is the contingency: the 7 % setting is not added.
+    assert (film.contingency.source, film.contingency.budget) == ("line", D("5249.00"))
+    # Budget with fringes (INT 52 %, ART 50 %, CDD 45 %), 54 lines; 06.04 at 28 × 65 €.
+    assert (film.total.budget, lines["06.04"].budget) == (D("100264.20"), D("1820.00"))
+    # Claire: 12 days × 350 € × 1.52 + 5 h 30 of overtime at +25 % (50 € an hour) × 1.52.
+    assert lines["02.01"].planned == D("6488.50")
+    # The camera's purchase order (4 550 €) beats its 8 booked days (4 450 €).
+    assert (lines["07.01"].planned, lines["07.01"].estimate_at_completion) == (
+        D("4450.00"),
+        D("4550.00"),
+    )
+    festival = run(EXAMPLES / "festival").reconciliation
+    assert festival is not None
+    lines = by_code(festival)
+    # Headliners on a flat line: one fee each; the Main Stage PA booked 5 days for 4 budgeted.
+    assert lines["01.01"].planned == D("36000.00")
+    assert lines["02.05"].variance == D("-6200.00")
+    for rec in (film, festival):
+        for key in ("budget", "planned", "actual", "estimate_at_completion"):
+            assert getattr(rec.total, key) == sum((getattr(c, key) for c in rec.chapters), D(0))
+        assert sum(w.planned for w in rec.cash_flow) == rec.total.planned

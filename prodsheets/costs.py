@@ -461,7 +461,9 @@ class _Builder:
         s = schedule_of(self.p)
         rules = s.rules
         overtime = hours.overtime_hours(self.p)
-        work_days = hours.all_work_days(s).by_person()
+        work_days = hours.all_work_days(s)
+        spans = work_days.spans()
+        week_of: dict[int, IsoWeek] = {}  # date ordinal → ISO week, a few hundred at most
         base_day = (rules.overtime_after_hours or Decimal(35)) / 5
         contracts, day_rates, hourly_rates, codes = (
             crew.col(c) for c in ("contract", "day_rate", "hourly_rate", "budget_code")
@@ -469,26 +471,28 @@ class _Builder:
         for who, i in s.people.items():
             if who not in s.groups:
                 continue
-            days = work_days.get(who)
-            if not days:
+            span = spans.get(who)
+            if span is None:
                 continue
+            ordinals = work_days.day[span[0] : span[1]]
+            weeks = [week_of.get(o) or week_of.setdefault(o, _iso_week_of(o)) for o in ordinals]
             contract, day_rate, hourly, code = contracts[i], day_rates[i], hourly_rates[i], codes[i]
             factor = 1 + self._fringe_for(contract, code)
             items: list[tuple[IsoWeek, Decimal]] = []
             if day_rate is not None:
                 pay = money(day_rate * factor)
                 if contract == "artist" and self._unit(code) == "flat":
-                    items.append((_iso_week(days[0].day), pay))
+                    items.append((weeks[0], pay))
                 else:
-                    per_week = Counter(_iso_week(d.day) for d in days)
-                    items += [(week, pay * n) for week, n in per_week.items()]
+                    items += [(week, pay * n) for week, n in Counter(weeks).items()]
             elif hourly is not None:
                 minimum = ZERO
                 if contract in PAYROLL and rules.minimum_call_hours is not None:
                     minimum = rules.minimum_call_hours * 60
-                for d in days:
-                    paid_minutes = max(Decimal(d.worked), minimum)
-                    items.append((_iso_week(d.day), money(hourly * paid_minutes * factor / 60)))
+                worked = work_days.worked[span[0] : span[1]]
+                for week, minutes in zip(weeks, worked, strict=True):
+                    paid_minutes = max(Decimal(int(minutes)), minimum)
+                    items.append((week, money(hourly * paid_minutes * factor / 60)))
             else:
                 if contract is not None and contract not in UNPAID:
                     self.findings.append(
@@ -497,7 +501,7 @@ class _Builder:
                             {
                                 "who": s.name(who),
                                 "contract": _contract_label(contract),
-                                "days": len(days),
+                                "days": len(weeks),
                             },
                             (crew.cell(i, "day_rate"),),
                         )
@@ -510,7 +514,7 @@ class _Builder:
                         items.append((week, money(hour_value * extra_hours * premium * factor)))
             posted = self._post(code, items)
             if code is None and posted:
-                self._unposted(crew, i, s.name(who), len(days), posted)
+                self._unposted(crew, i, s.name(who), len(weeks), posted)
 
     def _resources(self) -> None:
         from prodsheets.schedule import schedule_of
@@ -639,6 +643,10 @@ def _iso_week(day: dt.date) -> IsoWeek:
     return year, week
 
 
+def _iso_week_of(ordinal: int) -> IsoWeek:
+    return _iso_week(dt.date.fromordinal(int(ordinal)))
+
+
 def _amount_text(amount: Decimal, lang: str) -> str:
     from prodsheets.formats import number
 
@@ -662,6 +670,9 @@ def _peak_by_day(s: Any, who: str) -> dict[dt.date, int]:
             by_day.setdefault(day, []).append(n)
     peaks: dict[dt.date, int] = {}
     for day, ns in by_day.items():
+        if len(ns) == 1:  # the usual case: one booking that day
+            peaks[day] = b.quantity[ns[0]]
+            continue
         # Ends sort before starts at the same minute: back-to-back bookings share a unit.
         points = sorted(
             [(b.start[n], 1, b.quantity[n]) for n in ns]

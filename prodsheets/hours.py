@@ -74,6 +74,15 @@ class Days:
     def arrays(self) -> bool:
         return self.person is not None
 
+    def spans(self) -> dict[str, tuple[int, int]]:
+        """Each person's days as a slice (first, past the last) of the columns."""
+        if self.arrays:
+            starts = vectorized.run_starts_of(self.person)
+        else:
+            starts = [0, *(g for g in range(1, len(self.who)) if self.who[g] != self.who[g - 1])]
+        ends = [*starts[1:], len(self.who)]
+        return {self.who[a]: (a, z) for a, z in zip(starts, ends, strict=True) if z > a}
+
     def by_person(self) -> dict[str, list[WorkDay]]:
         out: dict[str, list[WorkDay]] = {}
         for g, who in enumerate(self.who):

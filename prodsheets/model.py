@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -149,8 +149,9 @@ class Production:
         return Bilingual(table.en, table.fr)
 
 
+CENT = Decimal("0.01")
+
+
 def money(value: Decimal) -> Decimal:
     """An amount rounded to the cent, half up, as accountants round."""
-    from decimal import ROUND_HALF_UP
-
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)

@@ -203,6 +203,15 @@ def short_rests(days: Any, minimum: int) -> list[int]:
     return (np.flatnonzero(same & (gap >= 0) & (gap < minimum)) + 1).tolist()
 
 
+def run_starts_of(person: Any) -> list[int]:
+    """Indexes where each person's rows start."""
+    import numpy as np
+
+    if not len(person):
+        return []
+    return [0, *(np.flatnonzero(np.diff(person) != 0) + 1).tolist()]
+
+
 def run_starts(days: Any) -> list[int]:
     """Indexes where a run of consecutive days of one person starts."""
     import numpy as np

@@ -750,22 +750,20 @@ def test_the_examples_reconcile() -> None:
     assert film is not None
     lines = by_code(film)
     # The devis's 11.01 Imprévus line is the contingency: the 7 % setting is not added.
-    assert (film.contingency.source, film.contingency.budget) == ("line", D("5249.00"))
-    # Budget with fringes (INT 52 %, ART 50 %, CDD 45 %), 54 lines; 06.04 at 28 × 65 €.
-    assert (film.total.budget, lines["06.04"].budget) == (D("100264.20"), D("1820.00"))
+    assert (film.contingency.source, film.contingency.budget) == ("line", D("5561.00"))
+    # Budget with fringes (INT 52 %, ART 50 %, CDD 45 %); 06.04 at 28 × 65 €.
+    assert (film.total.budget, lines["06.04"].budget) == (D("107044.20"), D("1820.00"))
     # Claire: 12 days × 350 € × 1.52 + 5 h 30 of overtime at +25 % (50 € an hour) × 1.52.
     assert lines["02.01"].planned == D("6488.50")
-    # The camera's purchase order (4 550 €) beats its 8 booked days (4 450 €).
-    assert (lines["07.01"].planned, lines["07.01"].estimate_at_completion) == (
-        D("4450.00"),
-        D("4550.00"),
-    )
+    # The camera's booked days (5 650 €) beat its purchase order so far (4 550 €).
+    assert (lines["07.01"].actual, lines["07.01"].planned) == (D("4550.00"), D("5650.00"))
+    assert lines["07.01"].estimate_at_completion == D("5650.00")
     festival = run(EXAMPLES / "festival").reconciliation
     assert festival is not None
     lines = by_code(festival)
-    # Headliners on a flat line: one fee each; the Main Stage PA booked 5 days for 4 budgeted.
+    # Headliners on a flat line: one fee each; the Main Stage PA budgeted for its 5 days.
     assert lines["01.01"].planned == D("36000.00")
-    assert lines["02.05"].variance == D("-6200.00")
+    assert (lines["02.05"].planned, lines["02.05"].variance) == (D("31000.00"), D("0.00"))
     for rec in (film, festival):
         for key in ("budget", "planned", "actual", "estimate_at_completion"):
             assert getattr(rec.total, key) == sum((getattr(c, key) for c in rec.chapters), D(0))

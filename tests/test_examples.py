@@ -21,43 +21,29 @@ WORKBOOKS = Path(__file__).parent.parent / "workbooks"
 
 PLANTED = {
     "tournage-reunion": [
-        # Costs: prep days, readings and fittings hold more days than the devis (and S12,
-        # typed in April, adds a day for 12 people); purchase orders fill lines to 90 % +.
-        ["PS407", "budget.xlsx", "Devis", "H22"],  # 02 Personnel estimated at 110 %
-        ["PS407", "budget.xlsx", "Devis", "H28"],  # 03 Interprétation estimated at 119 %
-        ["PS405", "budget.xlsx", "Devis", "H38"],  # 06.01 truck: 100 % committed
-        ["PS201", "budget.xlsx", "Devis", "H40"],  # 28 nights × 65 € but the total says 1 560 €
-        ["PS405", "budget.xlsx", "Devis", "H40"],  # 06.04 lodging: 1 820 € invoiced
-        ["PS405", "budget.xlsx", "Devis", "H41"],  # 06.05 catering: 95 %
-        ["PS405", "budget.xlsx", "Devis", "H45"],  # 07.01 camera: 100 % committed
-        ["PS405", "budget.xlsx", "Devis", "H46"],  # 07.02 lights: 100 % committed
-        ["PS405", "budget.xlsx", "Devis", "H58"],  # 09.01 insurance: 100 % invoiced
-        [
-            "PS408",
-            "budget.xlsx",
-            "Devis",
-            "H65",
-        ],  # overruns 6 836,54 € > 5 249 € (S12 fixed: 2 581,04 €)
-        ["PS203", "budget.xlsx", "Devis", "H67"],  # the grand total misses the contingency line
+        ["PS407", "budget.xlsx", "Devis", "H28"],  # 03: the table read's cachets not budgeted
+        ["PS201", "budget.xlsx", "Devis", "H37"],  # 28 nights × 65 € but the total says 1 560 €
+        ["PS406", "budget.xlsx", "Devis", "H38"],  # 06.05 catering invoiced 2 680 € for 2 600 €
+        ["PS203", "budget.xlsx", "Devis", "H64"],  # the grand total misses the contingency line
         ["PS106", "budget.xlsx", "Dépenses", "A8"],  # 31/02/2026
         ["PS115", "crew.xlsx", "Indisponibilités", "C6"],  # DAVID: 20/03 → 18/03
+        ["PS401", "crew.xlsx", "Équipe", "H8"],  # TOM booked without a budget code (02.17)
         ["PS114", "schedule.xlsx", "Affectations", "B27"],  # LUCE for LUCIE
-        ["PS304", "schedule.xlsx", "Affectations", "B159"],  # FRED: 30 min for a 2 h drive
-        ["PS301", "schedule.xlsx", "Affectations", "B204"],  # CAM1 with two units at once
-        ["PS301", "schedule.xlsx", "Affectations", "B240"],  # MARCO at the studio and the beach
-        ["PS303", "schedule.xlsx", "Affectations", "B290"],  # INES booked on her day off
-        ["PS307", "schedule.xlsx", "Affectations", "B300"],  # KEVIN: 7 h 30 of rest
+        ["PS304", "schedule.xlsx", "Affectations", "B169"],  # FRED: 30 min for a 2 h drive
+        ["PS301", "schedule.xlsx", "Affectations", "B220"],  # CAM1 with two units at once
+        ["PS301", "schedule.xlsx", "Affectations", "B260"],  # MARCO at the studio and the beach
+        ["PS303", "schedule.xlsx", "Affectations", "B314"],  # INES booked on her day off
+        ["PS307", "schedule.xlsx", "Affectations", "B326"],  # KEVIN: 7 h 30 of rest
         ["PS116", "schedule.xlsx", "Planning", "B31"],  # S12 on 12/04 instead of 12/03
     ],
     "festival": [
         ["PS113", "budget.xlsx", "Actuals", "E8"],  # =1850*1.2 never computed
-        ["PS405", "budget.xlsx", "Budget", "H11"],  # 02.05 Main Stage PA: 100 % committed
-        ["PS405", "budget.xlsx", "Budget", "H13"],  # 02.07 power: 100 % committed
+        ["PS407", "budget.xlsx", "Budget", "H6"],  # 01 Line-up: Echo Valley's fee went up
+        ["PS406", "budget.xlsx", "Budget", "H10"],  # 02.04 stage invoiced £10,120 for £9,500
         ["PS202", "budget.xlsx", "Budget", "H16"],  # Technical subtotal misses its last line
-        ["PS407", "budget.xlsx", "Budget", "H16"],  # 02 Technical: PAs booked 5 days, budgeted 4
-        ["PS405", "budget.xlsx", "Budget", "H28"],  # 04.05 shuttle buses: 100 % committed
         ["PS111", "crew.xlsx", "Crew", "E44"],  # contract "intern"
         ["PS105", "crew.xlsx", "Crew", "A49"],  # two volunteers called SAM
+        ["PS401", "crew.xlsx", "Resources", "G12"],  # lighting towers without a budget code
         ["PS307", "schedule.xlsx", "Bookings", "B115"],  # GUS: 5 h 30 of rest
         ["PS301", "schedule.xlsx", "Bookings", "B142"],  # TARA on two stages at once
         ["PS302", "schedule.xlsx", "Bookings", "B194"],  # three generators booked, two exist

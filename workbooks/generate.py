@@ -206,7 +206,7 @@ def film() -> tuple[dict[str, Any], dict[str, list[Row]]]:
         dept: str,
         contract: str,
         rate: int,
-        code: str,
+        code: str | None,
         phone: str,
         backup: str | None = None,
     ) -> None:
@@ -236,7 +236,8 @@ def film() -> tuple[dict[str, Any], dict[str, list[Row]]]:
     person("FRED", "Frédéric Dijoux", "Régisseur général", "Régie", "cdd", 200, "02.05", "+262 692 08 77 54")
     person("LUCIE", "Lucie Grondin", "Cheffe opératrice", "Image", "intermittent", 400, "02.06", "+262 692 53 21 96", "YANNICK")
     person("YANNICK", "Yannick Técher", "Cadreur", "Image", "intermittent", 300, "02.07", "+262 693 40 62 15", "TOM")
-    person("TOM", "Tom Ethève", "Cadreur 2e équipe", "Image", "intermittent", 280, "02.17", "+262 692 77 03 48")
+    # Planted PS401: the second-unit operator, hired late, has no budget code (02.17 in the devis).
+    person("TOM", "Tom Ethève", "Cadreur 2e équipe", "Image", "intermittent", 280, None, "+262 692 77 03 48")
     person("SOPHIE", "Sophie Nativel", "Ingénieure du son", "Son", "intermittent", 330, "02.08", "+262 692 19 84 23", "DAVID")
     person("DAVID", "David Maillot", "Perchman", "Son", "intermittent", 250, "02.09", "+262 693 25 16 70")
     person("THIERRY", "Thierry Fontaine", "Chef électricien", "Électricité", "intermittent", 300, "02.13", "+262 692 60 45 31", "KEVIN")
@@ -351,9 +352,10 @@ def film() -> tuple[dict[str, Any], dict[str, list[Row]]]:
     ) -> None:
         people = [*(crew_ if crew_ is not None else [*unit, *elec_for[kind]]), *extra, *cast]
         hf = [("HF", len(cast))] if cast else []
+        boom = [("PERCHE", 1)] if "SOPHIE" in people or "DAVID" in people else []
         truck = [("CAMION", 1)] if sid in first_of_day else []
         ev(sid, d(date), start, end, title, location, kind, cover=cover, notes=notes,
-           people=people, gear=[("CAM1", 1), *hf, *truck, *gear])
+           people=people, gear=[("CAM1", 1), ("OPT1", 1), *boom, *hf, *truck, *gear])
 
     # J1, Monday 9 March: Saint-Denis.
     ev("PAT1", d("2026-03-09"), "07:00", "08:00", "Préparation HMC et installation", "STDENIS", "préparation",
@@ -405,7 +407,7 @@ def film() -> tuple[dict[str, Any], dict[str, list[Row]]]:
        cover="STUDIO", people=["ROSE", "INES", "MAYA", "ENZO"])
     scene("S11", "2026-03-12", "14:00", "17:00", "Séq. 11 : Léa et Marc sur la plage", "HERMITAGE", ["MAYA", "ENZO"],
           extra=["ROSE", "INES", "FRED"], gear=[("MACH", 1), ("COST", 1)], cover="STUDIO")
-    # Planted PS116: S12 typed in April.
+    # Planted PS116: S12 typed in April (it also adds a shooting day to the costs).
     scene("S12", "2026-04-12", "17:30", "19:30", "Séq. 12 : Coucher de soleil", "HERMITAGE", ["MAYA", "ENZO"],
           extra=["INES"], gear=[("COST", 1)], cover="S15", crew_=[*unit, "THIERRY", "KEVIN"])
     scene("S13", "2026-03-12", "20:30", "00:30", "Séq. 13 : Feu de camp sur la plage (nuit)", "HERMITAGE",
@@ -486,43 +488,47 @@ def film() -> tuple[dict[str, Any], dict[str, list[Row]]]:
         "10": "10 Frais généraux", "11": "11 Imprévus",
     }
     L = budget_line
+    reserve = "Jours planifiés + 1 jour de réserve météo"
     chapters: list[tuple[str, list[Row]]] = [
         (ch["01"], [
             L("01.01", ch["01"], "Droits d'auteur : scénario", 1, "flat", 1500),
             L("01.04", ch["01"], "Droits de la réalisatrice", 1, "flat", 1000),
             L("01.05", ch["01"], "Musique originale", 1, "flat", 1200),
         ]),
+        # Each technician's days: prep, shoot and wrap days as booked, plus, for the shooting
+        # crew, one weather reserve day (rainy season in Cilaos).
         (ch["02"], [
-            L("02.01", ch["02"], "Réalisatrice", 10, "day", 350, "INT"),
-            L("02.03", ch["02"], "Premier assistant réalisateur", 9, "day", 300, "INT"),
-            L("02.04", ch["02"], "Scripte", 7, "day", 250, "INT"),
-            L("02.05", ch["02"], "Régisseur général", 10, "day", 200, "CDD"),
-            L("02.06", ch["02"], "Cheffe opératrice", 8, "day", 400, "INT"),
-            L("02.07", ch["02"], "Cadreur", 6, "day", 300, "INT"),
-            L("02.08", ch["02"], "Ingénieure du son", 6, "day", 330, "INT"),
-            L("02.09", ch["02"], "Perchman", 5, "day", 250, "INT"),
-            L("02.10", ch["02"], "Cheffe décoratrice", 8, "day", 280, "INT"),
-            L("02.11", ch["02"], "Costumière", 6, "day", 220, "INT"),
-            L("02.12", ch["02"], "Maquilleuse", 6, "day", 220, "INT"),
-            L("02.13", ch["02"], "Chef électricien", 6, "day", 300, "INT"),
-            L("02.14", ch["02"], "Chef machiniste", 7, "day", 300, "INT"),
-            L("02.15", ch["02"], "Chef monteur", 15, "day", 280, "INT"),
-            L("02.16", ch["02"], "Électricien", 7, "day", 220, "INT"),
-            L("02.17", ch["02"], "Cadreur 2e équipe", 2, "day", 280, "INT"),
+            L("02.01", ch["02"], "Réalisatrice", 12, "day", 350, "INT", notes=reserve),
+            L("02.03", ch["02"], "Premier assistant réalisateur", 11, "day", 300, "INT", notes=reserve),
+            L("02.04", ch["02"], "Scripte", 7, "day", 250, "INT", notes=reserve),
+            L("02.05", ch["02"], "Régisseur général", 11, "day", 200, "CDD", notes=reserve),
+            L("02.06", ch["02"], "Cheffe opératrice", 9, "day", 400, "INT", notes=reserve),
+            L("02.07", ch["02"], "Cadreur", 7, "day", 300, "INT", notes=reserve),
+            L("02.08", ch["02"], "Ingénieure du son", 7, "day", 330, "INT", notes=reserve),
+            L("02.09", ch["02"], "Perchman", 6, "day", 250, "INT", notes=reserve),
+            L("02.10", ch["02"], "Cheffe décoratrice", 9, "day", 280, "INT", notes=reserve),
+            L("02.11", ch["02"], "Costumière", 7, "day", 220, "INT", notes=reserve),
+            L("02.12", ch["02"], "Maquilleuse", 7, "day", 220, "INT", notes=reserve),
+            L("02.13", ch["02"], "Chef électricien", 7, "day", 300, "INT", notes=reserve),
+            L("02.14", ch["02"], "Chef machiniste", 8, "day", 300, "INT", notes=reserve),
+            L("02.15", ch["02"], "Chef monteur", 15, "day", 280, "INT", notes="Montage, après le tournage"),
+            L("02.16", ch["02"], "Électricien", 7, "day", 220, "INT", notes=reserve),
+            L("02.17", ch["02"], "Cadreur 2e équipe", 2, "day", 280, "INT", notes="Essais caméra, 2e équipe"),
         ]),
+        # Planted PS407: the cachets count the costume fittings and the shooting days, but
+        # not the table read (06/03), which the comédiens are paid for all the same.
         (ch["03"], [
-            L("03.01", ch["03"], "Rôle principal : Léa (Maya Robert)", 6, "day", 300, "ART"),
-            L("03.02", ch["03"], "Second rôle : Albert (Paul Turpin)", 6, "day", 250, "ART"),
-            L("03.03", ch["03"], "Petit rôle : Marc (Enzo Damour)", 6, "day", 200, "ART"),
+            L("03.01", ch["03"], "Rôle principal : Léa (Maya Robert)", 6, "day", 300, "ART",
+              notes="Essayages + 5 jours de tournage"),
+            L("03.02", ch["03"], "Second rôle : Albert (Paul Turpin)", 6, "day", 250, "ART",
+              notes="Essayages + 5 jours de tournage"),
+            L("03.03", ch["03"], "Petit rôle : Marc (Enzo Damour)", 5, "day", 200, "ART",
+              notes="Essayages + 4 jours de tournage"),
             L("03.04", ch["03"], "Figuration (Barachois, marché)", 8, "day", 90, "ART"),
             L("03.06", ch["03"], "Casting", 1, "flat", 400),
         ]),
-        (ch["04"], [
-            L("04.01", ch["04"], "Charges sociales du personnel", None, "flat", None,
-              notes="Calculées par la colonne Charges des postes"),
-            L("04.02", ch["04"], "Charges sociales de l'interprétation", None, "flat", None,
-              notes="Calculées par la colonne Charges des postes"),
-        ]),
+        # No chapter 04 (charges sociales): each line carries its charges (column Charges,
+        # sheet Charges), so a line of its own would count them twice.
         (ch["05"], [
             L("05.01", ch["05"], "Construction du décor studio (chambre de Léa)", 1, "flat", 1800),
             L("05.02", ch["05"], "Décors naturels (case créole, gîte)", 4, "day", 250),
@@ -531,7 +537,7 @@ def film() -> tuple[dict[str, Any], dict[str, list[Row]]]:
             L("05.05", ch["05"], "Maquillage et coiffure", 1, "flat", 300),
         ]),
         (ch["06"], [
-            L("06.01", ch["06"], "Location camion 12 m³", 8, "day", 120, vendor="TRANSPORT"),
+            L("06.01", ch["06"], "Location camion 12 m³", 8, "day", 120, vendor="TRANSPORT", notes=reserve),
             L("06.02", ch["06"], "Carburant et péages", 1, "flat", 450),
             # Planted PS201: 28 nights now, the total still says 24 (1 560 €).
             {**L("06.04", ch["06"], "Hébergement Cilaos (nuitées)", 28, "day", 65, vendor="BRASSEC"),
@@ -541,10 +547,10 @@ def film() -> tuple[dict[str, Any], dict[str, list[Row]]]:
             L("06.07", ch["06"], "Régie (consommables, petit matériel)", 1, "flat", 400),
         ]),
         (ch["07"], [
-            L("07.01", ch["07"], "Caméra et optiques", 7, "day", 650, vendor="LOUEURCAM"),
-            L("07.02", ch["07"], "Matériel lumière", 7, "day", 380, vendor="LOUEURLUM"),
-            L("07.03", ch["07"], "Machinerie", 6, "day", 180, vendor="LOUEURLUM"),
-            L("07.04", ch["07"], "Matériel son (perche, HF)", 7, "day", 100),
+            L("07.01", ch["07"], "Caméra et optiques", 8, "day", 650, vendor="LOUEURCAM", notes=reserve),
+            L("07.02", ch["07"], "Matériel lumière", 7, "day", 380, vendor="LOUEURLUM", notes=reserve),
+            L("07.03", ch["07"], "Machinerie", 6, "day", 180, vendor="LOUEURLUM", notes=reserve),
+            L("07.04", ch["07"], "Matériel son (perche, HF)", 6, "day", 100),
             L("07.05", ch["07"], "Groupe électrogène", 2, "day", 150, vendor="LOUEURLUM"),
             L("07.06", ch["07"], "Studio Le Port", 3, "day", 600, vendor="STUDIOLP"),
         ]),
@@ -580,16 +586,17 @@ def film() -> tuple[dict[str, Any], dict[str, list[Row]]]:
 
     actuals = [
         {"date": d("2026-02-10"), "code": "01.01", "vendor": None, "description": "Droits scénario : acompte 50 %", "amount": amount(750), "invoice": "AUT-2026-01", "status": "paid"},
-        {"date": d("2026-02-20"), "code": "09.01", "vendor": "ASSUR", "description": "Prime assurance production", "amount": amount(1200), "invoice": "ACOM-4471", "status": "invoiced"},
-        {"date": d("2026-02-25"), "code": "07.01", "vendor": "LOUEURCAM", "description": "Bon de commande caméra et optiques", "amount": amount(4550), "invoice": None, "status": "committed"},
-        {"date": d("2026-03-03"), "code": "07.02", "vendor": "LOUEURLUM", "description": "Bon de commande lumière", "amount": amount(2660), "invoice": None, "status": "committed"},
+        {"date": d("2026-02-20"), "code": "09.01", "vendor": "ASSUR", "description": "Prime assurance production : 1er versement (50 %)", "amount": amount(600), "invoice": "ACOM-4471", "status": "invoiced"},
+        {"date": d("2026-02-25"), "code": "07.01", "vendor": "LOUEURCAM", "description": "Bon de commande caméra et optiques (7 jours)", "amount": amount(4550), "invoice": None, "status": "committed"},
+        {"date": d("2026-03-03"), "code": "07.02", "vendor": "LOUEURLUM", "description": "Bon de commande lumière (6 jours)", "amount": amount(2280), "invoice": None, "status": "committed"},
         {"date": d("2026-03-05"), "code": "05.04", "vendor": None, "description": "Achat costumes (friperie Saint-Denis)", "amount": amount("428.90"), "invoice": "T-0305", "status": "paid"},
-        {"date": d("2026-03-06"), "code": "06.01", "vendor": "TRANSPORT", "description": "Location camion", "amount": amount(960), "invoice": "TPF-2026-118", "status": "invoiced"},
+        {"date": d("2026-03-06"), "code": "06.01", "vendor": "TRANSPORT", "description": "Location camion (7 jours)", "amount": amount(840), "invoice": "TPF-2026-118", "status": "invoiced"},
         # Planted PS106: 31/02 does not exist.
         {"_raw": {"date": "31/02/2026"}, "code": "06.07", "vendor": None, "description": "Consommables régie (gaffer, piles, eau)", "amount": amount("187.45"), "invoice": "CB", "status": "paid"},
+        {"date": d("2026-02-16"), "code": "06.04", "vendor": "BRASSEC", "description": "Hébergement Cilaos, 28 nuitées : arrhes 30 %", "amount": amount(546), "invoice": "GBS-031", "status": "paid"},
+        # Planted PS406: the caterer's invoice adds the night meal of S13 to the 5 days budgeted.
         # The reader takes French amounts typed as text (narrow no-break space, comma).
-        {"date": d("2026-03-11"), "code": "06.04", "vendor": "BRASSEC", "description": "Hébergement Cilaos, 2 nuits", "_raw": {"amount": "1\u202f820,00 €"}, "invoice": "GBS-031", "status": "invoiced"},
-        {"date": d("2026-03-13"), "code": "06.05", "vendor": "TRAITEUR", "description": "Cantine semaine de tournage", "amount": amount(2480), "invoice": "CDH-2026-044", "status": "invoiced"},
+        {"date": d("2026-03-13"), "code": "06.05", "vendor": "TRAITEUR", "description": "Cantine semaine de tournage (5 jours) + repas de nuit S13", "_raw": {"amount": "2\u202f680,00 €"}, "invoice": "CDH-2026-044", "status": "invoiced"},
         {"date": d("2026-03-14"), "code": "06.02", "vendor": None, "description": "Carburant camion et péages", "amount": amount("312.80"), "invoice": "CB", "status": "paid"},
     ]
 
@@ -669,7 +676,7 @@ def festival() -> tuple[dict[str, Any], dict[str, list[Row]]]:
     # Staff and technicians.
     person("NINA", "Nina Okafor", "Production manager", "Production", "employee", 260, "02.01", "+44 7700 900101", backup="DAN")
     person("DAN", "Dan Whitfield", "Site manager", "Site", "employee", 230, "02.01", "+44 7700 900102")
-    person("HANNAH", "Hannah Cole", "Volunteer coordinator", "Site", "employee", 190, "03.05", "+44 7700 900103", backup="DAN")
+    person("HANNAH", "Hannah Cole", "Volunteer coordinator", "Site", "employee", 190, "02.01", "+44 7700 900103", backup="DAN")
     person("OWEN", "Owen Price", "Stage manager, Main Stage", "Stage", "contractor", 300, "02.02", "+44 7700 900104", backup="PRIYA")
     person("PRIYA", "Priya Shah", "Stage manager, Forest Stage", "Stage", "contractor", 280, "02.02", "+44 7700 900105", backup="OWEN")
     person("MAT", "Mat Hughes", "FOH engineer, Main Stage", "Sound", "contractor", 380, "02.02", "+44 7700 900106", backup="ELLA")
@@ -692,7 +699,9 @@ def festival() -> tuple[dict[str, Any], dict[str, list[Row]]]:
         "FOXGLOVE": "Foxglove",
     }
     for i, (aid, name) in enumerate({**headliners, **support}.items()):
-        fee = 12000 if aid in headliners else 1500
+        # Planted PS407: Echo Valley, promoted to Forest Stage headliner, was re-signed at
+        # £4,000; the budget's 01.02 still counts 13 acts at £1,500.
+        fee = 12000 if aid in headliners else 4000 if aid == "ECHO" else 1500
         slug = aid.lower()
         person(aid, name, "Artist (headliner)" if aid in headliners else "Artist", "Line-up", "artist",
                fee, "01.01" if aid in headliners else "01.02", f"+44 7700 900{201 + i}",
@@ -716,13 +725,14 @@ def festival() -> tuple[dict[str, Any], dict[str, list[Row]]]:
         {"id": "LX-MAIN", "name": "Main Stage lighting rig", "kind": "lighting", "quantity": 1, "day_rate": amount(2400), "vendor": "AUDIO", "budget_code": "02.05"},
         {"id": "PA-FOREST", "name": "Forest Stage PA (d&b V-Series)", "kind": "sound", "quantity": 1, "day_rate": amount(1600), "vendor": "AUDIO", "budget_code": "02.09"},
         {"id": "LX-FOREST", "name": "Forest Stage lighting rig", "kind": "lighting", "quantity": 1, "day_rate": amount(900), "vendor": "AUDIO", "budget_code": "02.09"},
-        {"id": "STAGE-FS", "name": "Mobile stage 12 × 10 m (Forest Stage)", "kind": "staging", "quantity": 1, "day_rate": amount(1100), "vendor": "STAGECO", "budget_code": "02.08"},
+        {"id": "STAGE-FS", "name": "Mobile stage 12 × 10 m (Forest Stage)", "kind": "staging", "quantity": 1, "day_rate": None, "vendor": "STAGECO", "budget_code": "02.08"},
         {"id": "BL-MAIN", "name": "Backline package, Main Stage", "kind": "backline", "quantity": 1, "day_rate": amount(350), "vendor": "AUDIO", "budget_code": "02.06"},
         {"id": "BL-FOREST", "name": "Backline package, Forest Stage", "kind": "backline", "quantity": 1, "day_rate": amount(350), "vendor": "AUDIO", "budget_code": "02.06"},
         {"id": "GEN", "name": "Generator 100 kVA (Main Stage pair)", "kind": "power", "quantity": 2, "day_rate": amount(260), "vendor": "POWER", "budget_code": "02.07"},
         {"id": "GEN-FS", "name": "Generator 60 kVA (Forest Stage)", "kind": "power", "quantity": 1, "day_rate": amount(190), "vendor": "POWER", "budget_code": "02.07"},
         {"id": "GEN-BARN", "name": "Generator 20 kVA (The Barn)", "kind": "power", "quantity": 1, "day_rate": amount(90), "vendor": "POWER", "budget_code": "02.07"},
-        {"id": "TOWER", "name": "LED lighting tower", "kind": "power", "quantity": 8, "day_rate": amount(25), "vendor": "POWER", "budget_code": "02.07"},
+        # Planted PS401: the lighting towers, added to the power hire late, have no budget code.
+        {"id": "TOWER", "name": "LED lighting tower", "kind": "power", "quantity": 8, "day_rate": amount(25), "vendor": "POWER", "budget_code": None},
         {"id": "BUS", "name": "Shuttle bus (49 seats)", "kind": "vehicle", "quantity": 2, "day_rate": amount(520), "vendor": "SHUTTLECO", "budget_code": "04.05"},
         {"id": "RADIO", "name": "Two-way radios", "kind": "comms", "quantity": 40, "day_rate": amount(3), "vendor": "AUDIO", "budget_code": "03.04"},
     ]
@@ -963,15 +973,18 @@ def festival() -> tuple[dict[str, Any], dict[str, list[Row]]]:
             L("01.04", ch["01"], "PRS for Music licence", 1, "flat", 2950),
         ]),
         (ch["02"], [
-            L("02.01", ch["02"], "Production and site managers", 14, "day", 245, "NIC"),
-            L("02.02", ch["02"], "Engineers and stage managers", 36, "day", 320, "CON"),
+            L("02.01", ch["02"], "Production, site and volunteer managers", 13, "day", 230, "NIC"),
+            L("02.02", ch["02"], "Engineers and stage managers", 33, "day", 320, "CON"),
             L("02.03", ch["02"], "Riggers, stagehands and backline", 16, "day", 240, "CON"),
-            L("02.04", ch["02"], "Main Stage structure and roof", 1, "flat", 9500),
-            L("02.05", ch["02"], "Sound and lighting hire: Main Stage", 4, "day", 6200, vendor="AUDIO"),
-            L("02.06", ch["02"], "Backline", 4, "day", 700, vendor="AUDIO"),
-            L("02.07", ch["02"], "Power: generators, distribution, towers", 7, "day", 980, vendor="POWER"),
-            L("02.08", ch["02"], "Forest Stage mobile stage", 6, "day", 1100, vendor="STAGECO"),
-            L("02.09", ch["02"], "Sound and lighting hire: Forest Stage", 4, "day", 2500, vendor="AUDIO"),
+            L("02.04", ch["02"], "Main Stage structure and roof", 1, "flat", 9500, vendor="STAGECO"),
+            L("02.05", ch["02"], "Sound and lighting hire: Main Stage", 5, "day", 6200, vendor="AUDIO",
+              notes="Load-in, 3 show days, strike"),
+            L("02.06", ch["02"], "Backline", 3, "day", 700, vendor="AUDIO"),
+            L("02.07", ch["02"], "Power: generators, distribution, towers", 5, "day", 980, vendor="POWER"),
+            L("02.08", ch["02"], "Forest Stage mobile stage (16-20 July)", 1, "flat", 5500, vendor="STAGECO",
+              notes="5-day hire, delivery and collection included"),
+            L("02.09", ch["02"], "Sound and lighting hire: Forest Stage", 5, "day", 2500, vendor="AUDIO",
+              notes="Load-in, 3 show days, strike"),
         ]),
         (ch["03"], [
             L("03.01", ch["03"], "Site hire (Ashcombe Park)", 7, "day", 1500, vendor="ESTATE"),
@@ -988,6 +1001,8 @@ def festival() -> tuple[dict[str, Any], dict[str, list[Row]]]:
             L("04.04", ch["04"], "Crew catering", 6, "day", 850, vendor="CATER"),
             L("04.05", ch["04"], "Shuttle buses", 3, "day", 1040, vendor="SHUTTLECO"),
         ]),
+        # No chapter 04 (charges sociales): each line carries its charges (column Charges,
+        # sheet Charges), so a line of its own would count them twice.
         (ch["05"], [
             L("05.01", ch["05"], "Printing (posters, programmes)", 1, "flat", 2400),
             L("05.02", ch["05"], "Advertising and social media", 1, "flat", 6500),
@@ -1016,13 +1031,15 @@ def festival() -> tuple[dict[str, Any], dict[str, list[Row]]]:
         {"date": d("2026-05-11"), "code": "03.01", "vendor": "ESTATE", "description": "Site hire: deposit", "amount": amount(5250), "invoice": "AE-1102", "status": "paid"},
         # The reader takes amounts typed as text with thousands separators.
         {"date": d("2026-06-01"), "code": "03.02", "vendor": "SECUR", "description": "Security: 30 % on booking", "_raw": {"amount": "9,828.00"}, "invoice": "SES-5521", "status": "invoiced"},
-        {"date": d("2026-06-15"), "code": "02.05", "vendor": "AUDIO", "description": "Main Stage sound and lighting: purchase order", "amount": amount(24800), "invoice": None, "status": "committed"},
-        {"date": d("2026-06-20"), "code": "04.05", "vendor": "SHUTTLECO", "description": "Shuttle buses: purchase order", "amount": amount(3120), "invoice": None, "status": "committed"},
+        {"date": d("2026-06-15"), "code": "02.05", "vendor": "AUDIO", "description": "Main Stage sound and lighting: 50 % deposit", "amount": amount(15500), "invoice": "SF-2291", "status": "invoiced"},
+        {"date": d("2026-06-20"), "code": "04.05", "vendor": "SHUTTLECO", "description": "Shuttle buses: 50 % deposit", "amount": amount(1560), "invoice": "VC-0620", "status": "invoiced"},
         # Planted PS113: VAT added with a formula that was never computed (amounts are excl. tax).
         {"date": d("2026-07-01"), "code": "04.04", "vendor": "CATER", "description": "Crew catering: deposit", "_formula_no_cache": {"amount": "=1850*1.2"}, "invoice": "GFC-778", "status": "invoiced"},
         {"date": d("2026-07-03"), "code": "05.02", "vendor": None, "description": "Social media ads (June)", "amount": amount("1245.60"), "invoice": "META-06", "status": "paid"},
         {"date": d("2026-07-06"), "code": "03.03", "vendor": "SANIT", "description": "Toilets and barriers: deposit", "amount": amount(4350), "invoice": "FL-3390", "status": "invoiced"},
-        {"date": d("2026-07-10"), "code": "02.07", "vendor": "POWER", "description": "Generators and towers: purchase order", "amount": amount(6860), "invoice": None, "status": "committed"},
+        {"date": d("2026-07-10"), "code": "02.07", "vendor": "POWER", "description": "Generators and towers: purchase order", "amount": amount(3670), "invoice": None, "status": "committed"},
+        # Planted PS406: the structural engineer asked for extra ballast and wind bracing.
+        {"date": d("2026-07-14"), "code": "02.04", "vendor": "STAGECO", "description": "Main Stage structure and roof, incl. extra ballast and wind bracing", "amount": amount(10120), "invoice": "RS-1407", "status": "invoiced"},
     ]
 
     rows = {

@@ -19,8 +19,12 @@ Lang = str  # "fr" or "en"
 LANGS: tuple[Lang, ...] = ("fr", "en")
 
 
+@cache
 def normalise(text: object) -> str:
-    """Fold a sheet or column name for matching: no accents, no case, letters/digits/% only."""
+    """Fold a sheet or column name for matching: no accents, no case, letters/digits/% only.
+
+    Cached: the same headers and labels come back on every sheet and every row.
+    """
     s = unicodedata.normalize("NFKD", str(text))
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.casefold().replace("œ", "oe").replace("æ", "ae")
@@ -226,6 +230,17 @@ PRODUCTION = Table(
             help_en="Warn when overruns have used this share of the contingency (default 100 %).",
             help_fr="Alerter quand les dépassements ont consommé cette part des imprévus "
             "(100 % par défaut).",
+        ),
+        _c(
+            "risk_threshold",
+            "risk threshold",
+            "seuil de risque",
+            NUMBER,
+            aliases=("risk score threshold",),
+            help_en="A risk scored probability × impact at or above this needs a mitigation "
+            "(default 12).",
+            help_fr="Un risque noté probabilité × impact à ce niveau ou au-dessus doit avoir "
+            "une prévention (12 par défaut).",
         ),
     ),
     key_value=True,

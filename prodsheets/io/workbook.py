@@ -24,6 +24,7 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # A whole Excel sheet is at most 1,048,576 × 16,384 cells; the calamine limit
 # (100 million cells) stops decompression bombs before they eat the memory.
 MAX_MEMBER_BYTES = 4 * 1024**3
+THREAD_FROM_BYTES = 1024**2  # below a megabyte, scanning formulas in a thread is not worth it
 
 
 @dataclass
@@ -49,8 +50,11 @@ class Workbook:
         notes: dict[tuple[int, int], str] = {}
         scan = None
         if self.path.suffix.lower() in {".xlsx", ".xlsm"}:
-            scan = threading.Thread(target=lambda: notes.update(_xlsx_cell_notes(self, name)))
-            scan.start()
+            if self.path.stat().st_size < THREAD_FROM_BYTES:
+                notes.update(_xlsx_cell_notes(self, name))  # a thread costs more than the scan
+            else:
+                scan = threading.Thread(target=lambda: notes.update(_xlsx_cell_notes(self, name)))
+                scan.start()
         try:
             sheet = self._book.get_sheet_by_name(name)
             start = sheet.start or (0, 0)

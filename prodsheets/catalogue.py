@@ -805,6 +805,92 @@ CONTINGENCY_USED = _code(
     ),
 )
 
+# --- PS5xx: contingency -----------------------------------------------------------------
+
+OUTDOOR_WITHOUT_COVER = _code(
+    "PS501",
+    "outdoor-without-cover",
+    W,
+    ("Outdoor event without cover", "Événement en extérieur sans repli"),
+    (
+        "{event} is outdoors ({location}) on {when} and has no cover: rain or a lost "
+        "location stops it.",
+        "{event} est en extérieur ({location}) le {when} et n'a pas de repli : la pluie ou la "
+        "perte du lieu l'arrêtent.",
+    ),
+    (
+        "Name in {column} an indoor location or an event to switch to; "
+        "`prodsheets whatif --rain {day}` shows what a wet day would move.",
+        "Indiquez dans {column} un lieu couvert ou un événement de remplacement ; "
+        "`prodsheets whatif --rain {day}` montre ce qu'un jour de pluie déplacerait.",
+    ),
+)
+CRITICAL_VENDOR_WITHOUT_BACKUP = _code(
+    "PS502",
+    "critical-vendor-without-backup",
+    W,
+    ("Critical vendor without backup", "Prestataire critique sans secours"),
+    (
+        "{vendor} is critical and has no backup vendor{uses}.",
+        "{vendor} est critique et n'a pas de prestataire de secours{uses}.",
+    ),
+    (
+        "Name in {column} another vendor (listed in {table}) who could step in at short notice.",
+        "Indiquez dans {column} un autre prestataire (de la feuille {table}) capable de "
+        "prendre le relais au pied levé.",
+    ),
+)
+KEY_PERSON_WITHOUT_BACKUP = _code(
+    "PS503",
+    "key-person-without-backup",
+    I,
+    ("Key person without backup", "Personne clé sans remplaçant"),
+    (
+        "{who} ({role}) is the only one of {department} and nobody else holds the role; "
+        "booked {days} (first at {where}, {first}), with no backup named.",
+        "{who} ({role}) est seul(e) dans {department} et personne d'autre ne tient ce poste ; "
+        "convoqué(e) {days} (d'abord à {where}, le {first}), sans remplaçant indiqué.",
+    ),
+    (
+        "Name in {column} someone who could stand in, or accept the risk; "
+        "`prodsheets whatif --absent {id}` lists who is free.",
+        "Indiquez dans {column} qui pourrait le/la remplacer, ou acceptez le risque ; "
+        "`prodsheets whatif --absent {id}` liste qui est libre.",
+    ),
+)
+RISK_WITHOUT_PLAN = _code(
+    "PS504",
+    "risk-without-plan",
+    W,
+    ("Risk without owner or backup plan", "Risque sans responsable ou plan de secours"),
+    (
+        "Risk {id} “{risk}”{linked} has no {missing}.",
+        "Le risque {id} « {risk} »{linked} n'a pas {missing}.",
+    ),
+    (
+        "Fill in {columns}: who watches this risk, and what is done when it happens.",
+        "Renseignez {columns} : qui surveille ce risque, et ce qu'on fait s'il survient.",
+    ),
+)
+TOP_RISK_WITHOUT_MITIGATION = _code(
+    "PS505",
+    "top-risk-without-mitigation",
+    W,
+    ("Top risk without mitigation", "Risque majeur sans prévention"),
+    (
+        "Risk {id} “{risk}”{linked} scores {probability} × {impact} = {score}, at or above "
+        "the risk threshold ({threshold}), and has no mitigation.",
+        "Le risque {id} « {risk} »{linked} est noté {probability} × {impact} = {score}, au "
+        "niveau du seuil de risque ({threshold}) ou au-dessus, et n'a pas de prévention.",
+    ),
+    (
+        "Write in {column} what is done beforehand to make it less likely or less costly "
+        "(the threshold is the Production setting {setting}).",
+        "Écrivez dans {column} ce qui est fait en amont pour le rendre moins probable ou "
+        "moins coûteux (le seuil est le paramètre {setting} de Production).",
+    ),
+)
+
 ALL_CODES: tuple[Code, ...] = tuple(CODES.values())
 
 

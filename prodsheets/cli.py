@@ -231,5 +231,93 @@ def new(
     )
 
 
+@main.command()
+@click.argument("production", type=click.Path(path_type=Path))
+@click.option("--absent", metavar="ID", help="A person (or resource) absent. / Absent(e).")
+@click.option("--from", "start", callback=_date_option, help="First day of the absence.")
+@click.option("--to", "end", callback=_date_option, help="Last day of the absence.")
+@click.option("--lose-location", metavar="ID", help="A location lost. / Lieu perdu.")
+@click.option("--lose-vendor", metavar="ID", help="A vendor lost: its resources too.")
+@click.option("--rain", callback=_date_option, help="Rain on a day: every outdoor event.")
+@click.option(
+    "--apply",
+    "apply_to",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write a copy of the schedule with the best plan into this folder.",
+)
+@_format_option
+@_lang_option
+@_no_traceback
+def whatif(
+    production: Path,
+    absent: str | None,
+    start: Any,
+    end: Any,
+    lose_location: str | None,
+    lose_vendor: str | None,
+    rain: Any,
+    apply_to: Path | None,
+    fmt: str,
+    lang: str | None,
+) -> None:
+    """What is hit if someone is absent, a location or vendor is lost, or it rains.
+
+    Lists the events and bookings hit, who or what could replace them (free, creating no
+    new conflict, cheapest first) and what the best plan costs. The workbooks are never
+    changed; --apply writes a modified copy elsewhere. Exit code: 0, or 2 when the
+    production could not be read or the command was misused.
+    """
+    from prodsheets.io import load_production
+    from prodsheets.output import finding_line
+    from prodsheets.whatif import Scenario, UnknownId, apply_plan, render_text, to_json, what_if
+
+    chosen = [
+        (kind, value)
+        for kind, value in (
+            ("absent", absent),
+            ("lose-location", lose_location),
+            ("lose-vendor", lose_vendor),
+            ("rain", rain),
+        )
+        if value is not None
+    ]
+    if len(chosen) != 1:
+        raise click.UsageError(
+            "un scénario, et un seul / exactly one of --absent, --lose-location, "
+            "--lose-vendor, --rain"
+        )
+    kind, value = chosen[0]
+    if (start or end) and kind == "rain":
+        raise click.UsageError("--from/--to ne vont pas avec / do not go with --rain")
+    if kind == "rain":
+        scenario = Scenario("rain", None, value, value)
+    else:
+        scenario = Scenario(kind, value, start, end)
+    loaded, problems = load_production(production)
+    if loaded.unreadable:
+        for f in problems:
+            click.echo(finding_line(f, lang or "en", None), err=True)
+        sys.exit(EXIT_USAGE)
+    lang = lang or loaded.language
+    try:
+        result = what_if(loaded, scenario)
+    except UnknownId as exc:
+        raise click.BadParameter(
+            f"« {exc} » : identifiant inconnu / unknown id", param_hint=f"--{kind}"
+        ) from None
+    if fmt == "json":
+        click.echo(json.dumps(to_json(result, lang), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(result, lang), nl=False)
+    if apply_to is not None:
+        try:
+            written = apply_plan(result, apply_to)
+        except ValueError as exc:
+            click.echo(f"prodsheets: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        for path in written:
+            click.echo(str(path), err=fmt == "json")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

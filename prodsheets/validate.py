@@ -28,7 +28,7 @@ def rule(fn: Rule) -> Rule:
 
 def validate(production: Production) -> list[Finding]:
     # The conflict, working-time and cost rules register themselves when imported.
-    from prodsheets import conflicts, costs, hours  # noqa: F401
+    from prodsheets import conflicts, contingency, costs, hours  # noqa: F401
 
     found: list[Finding] = []
     for fn in RULES:

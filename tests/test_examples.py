@@ -27,13 +27,16 @@ PLANTED = {
         ["PS203", "budget.xlsx", "Devis", "H64"],  # the grand total misses the contingency line
         ["PS106", "budget.xlsx", "Dépenses", "A8"],  # 31/02/2026
         ["PS115", "crew.xlsx", "Indisponibilités", "C6"],  # DAVID: 20/03 → 18/03
+        ["PS503", "crew.xlsx", "Équipe", "K5"],  # FRED, the only régisseur: no backup (info)
         ["PS401", "crew.xlsx", "Équipe", "H8"],  # TOM booked without a budget code (02.17)
+        ["PS503", "crew.xlsx", "Équipe", "K14"],  # AMELIE, the only costume designer (info)
         ["PS114", "schedule.xlsx", "Affectations", "B27"],  # LUCE for LUCIE
         ["PS304", "schedule.xlsx", "Affectations", "B169"],  # FRED: 30 min for a 2 h drive
         ["PS301", "schedule.xlsx", "Affectations", "B220"],  # CAM1 with two units at once
         ["PS301", "schedule.xlsx", "Affectations", "B260"],  # MARCO at the studio and the beach
         ["PS303", "schedule.xlsx", "Affectations", "B314"],  # INES booked on her day off
         ["PS307", "schedule.xlsx", "Affectations", "B326"],  # KEVIN: 7 h 30 of rest
+        ["PS501", "schedule.xlsx", "Planning", "H26"],  # S09 outdoors in Cilaos, no cover
         ["PS116", "schedule.xlsx", "Planning", "B31"],  # S12 on 12/04 instead of 12/03
     ],
     "festival": [
@@ -41,15 +44,19 @@ PLANTED = {
         ["PS407", "budget.xlsx", "Budget", "H6"],  # 01 Line-up: Echo Valley's fee went up
         ["PS406", "budget.xlsx", "Budget", "H10"],  # 02.04 stage invoiced £10,120 for £9,500
         ["PS202", "budget.xlsx", "Budget", "H16"],  # Technical subtotal misses its last line
+        ["PS503", "crew.xlsx", "Crew", "K15"],  # GUS, the only power technician (info)
         ["PS111", "crew.xlsx", "Crew", "E44"],  # contract "intern"
         ["PS105", "crew.xlsx", "Crew", "A49"],  # two volunteers called SAM
         ["PS401", "crew.xlsx", "Resources", "G12"],  # lighting towers without a budget code
+        ["PS502", "crew.xlsx", "Vendors", "H6"],  # SANIT is critical, with no backup
         ["PS307", "schedule.xlsx", "Bookings", "B115"],  # GUS: 5 h 30 of rest
         ["PS301", "schedule.xlsx", "Bookings", "B142"],  # TARA on two stages at once
         ["PS302", "schedule.xlsx", "Bookings", "B194"],  # three generators booked, two exist
         ["PS303", "schedule.xlsx", "Bookings", "B297"],  # GRACE away on Saturday
+        ["PS501", "schedule.xlsx", "Events", "H31"],  # SAT-FS3 headliner outdoors, no cover
         ["PS114", "schedule.xlsx", "Events", "F42"],  # FORREST for FOREST
         ["PS120", "schedule.xlsx", "Risks", "E5"],  # impact 8 on a 1-5 scale
+        ["PS504", "schedule.xlsx", "Risks", "G8"],  # R7 toilets: backup plan "None yet"
     ],
 }
 

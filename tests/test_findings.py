@@ -309,7 +309,43 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         ),
         [["PS406", "G3"], ["PS408", "B6"]],
     ),
+    "PS501": (in_workbook(set_cell("Planning", 2, 7, None)), [["PS501", "G2"]]),
+    "PS502": (
+        in_workbook(
+            lambda s: s.update(
+                {"Prestataires": [["Id", "Nom", "Critique", "Secours"], ["LOC", "Loueur", "oui"]]}
+            )
+        ),
+        [["PS502", "D2"]],
+    ),
+    # LUCIE is the only Chef opératrice and nobody backs her up (MARC is backed by her).
+    "PS503": (
+        in_workbook(
+            lambda s: [
+                set_cell("Équipe", 1, 7, "Remplaçant")(s),
+                set_cell("Équipe", 3, 7, "LUCIE")(s),
+            ]
+        ),
+        [["PS503", "G2"]],
+    ),
+    "PS504": (
+        in_workbook(
+            lambda s: s.update({"Risques": [*RISKS, ["R1", "Pluie", 2, 2, "Météo", None, "LUCIE"]]})
+        ),
+        [["PS504", "F2"]],
+    ),
+    "PS505": (
+        in_workbook(
+            lambda s: s.update(
+                {"Risques": [*RISKS, ["R1", "Pluie", 4, 4, None, "Studio", "LUCIE"]]}
+            )
+        ),
+        [["PS505", "E2"]],
+    ),
 }
+
+
+RISKS = [["Id", "Risque", "Probabilité", "Impact", "Prévention", "Plan de secours", "Responsable"]]
 
 
 def test_the_clean_production_has_no_finding(production: Sheets, tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ same with ``(entries, errors, options)``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -230,16 +232,18 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
                 )
             )
 
-    # Column by column: the known columns of the rows that hold something.
-    body = sheet.rows[header_index + 1 :]
-    known = sorted(set(columns.values()))
-    raw_columns = _columns(body, known)
-    blank = _blank_rows(raw_columns, header_index, sheet)
+    # Column by column, at C speed where calamine already typed the values: blank → None,
+    # a value the column can take as it is → itself, anything else → _SLOW, parsed below.
+    body = _padded(sheet.rows[header_index + 1 :], max(columns.values(), default=0) + 1)
+    fast = {
+        j: _fast_values(table.column(key).kind, map(itemgetter(j), body))
+        for key, j in columns.items()
+    }
+    blank = _blank_rows(fast, header_index, sheet)
+    kept_n: list[int] | range = range(len(body))
     if blank:
-        kept_n = [n for n in range(len(body)) if n not in blank]
-        raw_columns = {j: [c[n] for n in kept_n] for j, c in raw_columns.items()}
-    else:
-        kept_n = range(len(body))
+        kept_n = [n for n in kept_n if n not in blank]
+        fast = {j: [c[n] for n in kept_n] for j, c in fast.items()}
     kept = [header_index + 1 + n for n in kept_n]
     data.rows = [sheet.first_row + i + 1 for i in kept]
 
@@ -247,75 +251,47 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
     order = sorted(columns.items(), key=lambda kv: kv[0] != id_key)  # ids first, for locations
     for key, j in order:
         col = table.column(key)
-        parsed, problems = _parse_column(sheet, data, col, j, kept, raw_columns[j], wb.date1904)
+
+        def raw(n: int, j: int = j) -> Any:
+            return body[kept_n[n]][j]
+
+        parsed, problems = _parse_column(sheet, data, col, j, kept, fast[j], raw, wb.date1904)
         data.values[key] = parsed
         findings += problems
-    findings = _drop_space_only_rows(data, findings, raw_columns)
     if table.key == "budget":
         findings = _exempt_total_rows(data, findings)
     return data, findings
 
 
-def _columns(body: list[list[Any]], known: list[int]) -> dict[int, list[Any]]:
-    """The known columns, each as a list (short rows, rare, padded with blanks)."""
-    width = max(known) + 1
+def _padded(body: list[list[Any]], width: int) -> list[list[Any]]:
+    """Rows at least `width` cells long (calamine's rows are all as wide as the sheet)."""
     if body and min(map(len, body)) < width:
-        body = [r if len(r) >= width else [*r, *[""] * (width - len(r))] for r in body]
-    return {j: [r[j] for r in body] for j in known}
+        return [r if len(r) >= width else [*r, *[""] * (width - len(r))] for r in body]
+    return body
 
 
 def _blank_rows(columns: dict[int, list[Any]], header_index: int, sheet: Sheet) -> set[int]:
     """Rows (indexes into the body) with nothing in any known column.
 
-    A row is a candidate only if all its known cells are falsy, found column by column at
-    C speed; candidates holding 0 or False, or a formula or error calamine reads as blank,
-    are kept.
+    Each column's blanks are found at C speed and intersected: a table whose id column is
+    never empty is settled by its first column. A row of blanks that hides a formula or an
+    error (calamine reads both as empty) is kept, so that it is reported.
     """
     candidates: set[int] | None = None
     for values_ in columns.values():
-        falsy = {n for n, v in enumerate(values_) if not v}
-        candidates = falsy if candidates is None else candidates & falsy
+        empty = {n for n, v in enumerate(values_) if v is None}
+        candidates = empty if candidates is None else candidates & empty
         if not candidates:
             return set()
     notes = sheet.notes
+    if not notes:
+        return candidates or set()
     first = sheet.first_row + header_index + 1
     return {
         n
         for n in candidates or ()
-        if all(c[n] is None or c[n] == "" for c in columns.values())
-        and not (notes and any((first + n, sheet.first_col + j) in notes for j in columns))
+        if not any((first + n, sheet.first_col + j) in notes for j in columns)
     }
-
-
-def _drop_space_only_rows(
-    data: TableData, findings: list[Finding], columns: dict[int, list[Any]]
-) -> list[Finding]:
-    """A row whose known cells hold only spaces is blank: drop it and what it caused.
-
-    Such a row misses its required values, so only rows with a missing value are looked at.
-    """
-    missing = {f.location.row for f in findings if f.code is C.MISSING_VALUE and f.location}
-    if not missing:
-        return findings
-    index = {row: n for n, row in enumerate(data.rows) if row in missing}
-    suspects = {
-        n
-        for n in index.values()
-        if all(c[n] is None or (type(c[n]) is str and not c[n].strip()) for c in columns.values())
-    }
-    if not suspects:
-        return findings
-    gone = {data.rows[n] for n in suspects}
-    keep = [n for n in range(len(data.rows)) if n not in suspects]
-    data.rows = [data.rows[n] for n in keep]
-    data.values = {k: [v[n] for n in keep] for k, v in data.values.items()}
-    return [
-        f
-        for f in findings
-        if not (
-            f.location is not None and f.location.sheet == data.sheet and f.location.row in gone
-        )
-    ]
 
 
 def _exempt_total_rows(data: TableData, findings: list[Finding]) -> list[Finding]:
@@ -353,11 +329,11 @@ def _parse_column(
     col: schema.Column,
     j: int,
     kept: list[int],
-    raw: list[Any],
+    out: list[Any],
+    raw: Callable[[int], Any],
     date1904: bool,
 ) -> tuple[list[Any], list[Finding]]:
-    """Type one column: what calamine already typed passes at C speed, the rest is parsed."""
-    out = _fast_values(col.kind, raw)
+    """Type one column: the fast values stand, blanks are checked, the rest is parsed."""
     findings: list[Finding] = []
     notes = sheet.notes
     phys_col = sheet.first_col + j
@@ -388,7 +364,7 @@ def _parse_column(
             continue
         if v is not _SLOW:
             continue
-        value = raw[n]
+        value = raw(n)
         out[n] = None
         if isinstance(value, str) and not value.strip():
             if col.required:
@@ -421,23 +397,29 @@ def _parse_column(
 _SLOW = object()  # a value the fast path leaves to the full parser
 
 
-def _fast_values(kind: str, raw: list[Any]) -> list[Any]:
+def _fast_values(kind: str, raw: Iterable[Any]) -> list[Any]:
     """Blank → None; a value calamine already typed as the column needs → itself; else _SLOW."""
     if kind in (schema.ID, schema.TEXT):
         return [(v.strip() or None) if type(v) is str else _SLOW for v in raw]
     if kind == schema.TIME:
         return [
-            None if v == "" else (v if type(v) is dt.time and not v.microsecond else _SLOW)
+            None
+            if v == "" or v is None
+            else (v if type(v) is dt.time and not v.microsecond else _SLOW)
             for v in raw
         ]
     if kind == schema.DATE:
-        return [v if type(v) is dt.date else (None if v == "" else _SLOW) for v in raw]
+        return [v if type(v) is dt.date else (None if v == "" or v is None else _SLOW) for v in raw]
     if kind == schema.INTEGER:
         return [
-            int(v) if type(v) is float and v.is_integer() else (None if v == "" else _SLOW)
+            int(v)
+            if type(v) is float and v.is_integer()
+            else (None if v == "" or v is None else _SLOW)
             for v in raw
         ]
-    return [None if v == "" or v is None else _SLOW for v in raw]
+    return [
+        None if v == "" or v is None or (type(v) is str and not v.strip()) else _SLOW for v in raw
+    ]
 
 
 def _is_error_text(text: str) -> bool:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The README's two commands, on any machine with Python 3.11+ and pip.
 
-    python3 dev.py demo   # set up .venv, then check the example productions
+    python3 dev.py demo   # set up .venv, check the examples, reconcile and report on the film
     python3 dev.py test   # set up .venv with the test tools, then lint and run every test
 
 Only the standard library is used here, so it runs before anything is installed.
@@ -46,6 +46,11 @@ def demo() -> None:
         # The examples hold planted mistakes: exit code 1 (errors found) is the expected answer.
         run(BIN / "prodsheets", "check", example, ok=(0, 1))
         print(flush=True)
+    film = EXAMPLES[0]
+    run(BIN / "prodsheets", "reconcile", film, ok=(0, 1))
+    out = ROOT / "out" / film.name
+    run(BIN / "prodsheets", "report", film, "-o", out)
+    print(f"\nOpen {out / 'report.html'} in a browser, {out / 'report.xlsx'} in Excel.")
 
 
 def test() -> None:

@@ -151,6 +151,47 @@ def reconcile(production: Path, fmt: str, lang: str | None) -> None:
     sys.exit(result.exit_code)
 
 
+@main.command()
+@click.argument("production", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the reports into. / Dossier où écrire les rapports.",
+)
+@_lang_option
+@click.option("--no-pdf", is_flag=True, help="Skip the PDFs. / Sans les PDF.")
+@_no_traceback
+def report(production: Path, out: Path, lang: str | None, no_pdf: bool) -> None:
+    """Write the reports: report.xlsx, report.html and .pdf, call sheets, calendars.
+
+    OUT/report.xlsx, OUT/report.html, OUT/report.pdf, OUT/callsheets/<date>.html and
+    .pdf (one a day), OUT/calendars/<id>.ics (one per crew member). Prints what it wrote.
+    Exit code: 0 written (a missing PDF engine is a warning), 2 the production could not
+    be read.
+    """
+    from prodsheets.check import check as run_check
+    from prodsheets.output import finding_line
+    from prodsheets.report.build import build
+    from prodsheets.report.data import gather
+
+    gc.disable()
+    result = run_check([production])
+    loaded = result.productions[0]
+    if loaded.unreadable:
+        for f in result.findings:
+            click.echo(finding_line(f, lang or "en", None), err=True)
+        sys.exit(EXIT_USAGE)
+    data = gather(result, lang)
+    written = build(data, out, pdf=not no_pdf, progress=sys.stderr.isatty())
+    for path in written.files:
+        click.echo(str(path))
+    for warning in written.warnings:
+        click.echo(warning, err=True)
+
+
 def _refuse_unknown_codes(words: list[str]) -> None:
     from prodsheets.catalogue import by_code_or_name
 

@@ -1,0 +1,454 @@
+"""prodsheets report: report.xlsx read back, report.html parsed, call sheets, calendars, PDFs.
+
+The example production is read from workbooks/ and every output goes to tmp_path: the
+production folder must be left as it was. Rendering checks (Chromium, pdftoppm) skip when
+the tool is missing; ``.ci/run`` installs them. ``PRODSHEETS_SCREENSHOTS=docs/screenshots``
+rewrites the README's screenshots from the examples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import minimal_production, write_workbook
+
+from prodsheets.check import check
+from prodsheets.cli import main
+from prodsheets.report.build import build, safe_name
+from prodsheets.report.data import gather
+
+ROOT = Path(__file__).resolve().parent.parent
+REUNION = ROOT / "workbooks" / "tournage-reunion"
+FESTIVAL = ROOT / "workbooks" / "festival"
+EVIL_FORMULA = '=HYPERLINK("http://evil.example/x","clic")'
+EVIL_SCRIPT = "<script>alert('x')</script>"
+
+
+def make_report(production: Path, out: Path, pdf: bool = False, lang: str | None = None):
+    report = gather(check([production]), lang)
+    return report, build(report, out, pdf=pdf)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.fixture(scope="module")
+def reunion(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report-reunion")
+    before = snapshot(REUNION)
+    make_report(REUNION, out)
+    assert snapshot(REUNION) == before  # nothing written into the production
+    return out
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A production whose crew names are a formula and a script, and an id that climbs."""
+    folder = tmp_path_factory.mktemp("hostile")
+    sheets = minimal_production()
+    sheets["Équipe"][1][1] = "placeholder-formula"
+    sheets["Équipe"][2][1] = EVIL_SCRIPT
+    sheets["Équipe"].append(["../../evil", "Évasion", "Stagiaire", "bénévole", None, None])
+    sheets["Affectations"].append(["S2", "../../evil", None, None])
+    path = write_workbook(folder / "prod" / "production.xlsx", sheets)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb["Équipe"]
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == "placeholder-formula":
+                cell.value = EVIL_FORMULA
+                cell.data_type = "s"  # typed text that looks like a formula, not a formula
+    wb.save(path)
+    out = folder / "out"
+    make_report(path.parent, out)
+    return out
+
+
+# --- report.xlsx ------------------------------------------------------------------------
+
+
+def test_xlsx_sheets_and_headline(reunion: Path) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(reunion / "report.xlsx")
+    assert wb.sheetnames == [
+        "Synthèse",
+        "Constats",
+        "Coûts",
+        "Trésorerie",
+        "Jours de travail",
+        "Planning",
+    ]
+    summary = {r[0]: r[1] for r in wb["Synthèse"].iter_rows(min_row=3, values_only=True) if r[0]}
+    assert summary["Production"] == "Le Grand Départ"
+    assert summary["Devis"] == pytest.approx(107044.20)
+    assert (summary["Erreurs"], summary["Avertissements"], summary["Infos"]) == (9, 6, 2)
+    money = wb["Synthèse"]["B10"].number_format
+    assert "€" in money and "40C" in money  # the production's currency, French locale
+
+
+def test_xlsx_findings_link_to_their_cells(reunion: Path) -> None:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(reunion / "report.xlsx")["Constats"]
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:")
+    rows = {r[0].row: r for r in ws.iter_rows(min_row=2)}
+    luce = next(r for r in rows.values() if r[1].value == "PS114")
+    cell = luce[5]
+    assert cell.value == "schedule.xlsx › Affectations!B27"
+    target = cell.hyperlink.target.replace("\\", "/")
+    assert (reunion / target).resolve() == (REUNION / "schedule.xlsx").resolve()
+    assert cell.hyperlink.location == "'Affectations'!B27"
+    double = next(r for r in rows.values() if r[1].value == "PS301")
+    assert double[6].hyperlink.location.startswith("'Affectations'!B")  # the second booking
+
+
+def test_xlsx_costs_formats_chart_and_print_setup(reunion: Path) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(reunion / "report.xlsx")
+    ws = wb["Coûts"]
+    assert [c.value for c in ws[1]][:9] == [
+        "Code",
+        "Chapitre",
+        "Libellé",
+        "Devis",
+        "Prévu",
+        "Réel",
+        "Reste",
+        "Estimé final",
+        "Écart",
+    ]
+    total = next(r for r in ws.iter_rows(min_row=2) if r[2].value == "Total" and not r[1].value)
+    assert total[3].value == pytest.approx(107044.20)
+    assert "€" in total[3].number_format
+    assert ws.conditional_formatting  # overruns highlighted
+    assert ws.page_setup.orientation == "landscape"
+    # Fit to one page wide (fitToWidth 1 is the default, so not written), any number tall.
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == "$1:$1"
+    with zipfile.ZipFile(reunion / "report.xlsx") as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 2  # budget vs actual by chapter, cash flow
+    plan = wb["Planning"]
+    assert isinstance(plan["A2"].value, dt.datetime)
+    assert "dd/mm/yyyy" in plan["A2"].number_format
+
+
+def test_xlsx_day_out_of_days(reunion: Path) -> None:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(reunion / "report.xlsx")["Jours de travail"]
+    header = [c.value for c in ws[2]]
+    dates = [v.date() for v in header[3:-2]]
+    assert dates[0] == dt.date(2026, 3, 2) and dates[-1] == dt.date(2026, 4, 12)
+    row = next(r for r in ws.iter_rows(min_row=3, values_only=True) if r[0] == "LUCIE")
+    marks = dict(zip(dates, row[3:-2], strict=True))
+    assert marks[dt.date(2026, 3, 9)] == "T"  # French: T = travaillé
+    assert marks[dt.date(2026, 3, 7)] is None  # a Saturday off
+    assert row[-2] == sum(1 for v in marks.values() if v == "T")
+
+
+def test_hostile_names_stay_text_in_xlsx(hostile: Path) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(hostile / "report.xlsx")
+    values = [c for ws in wb for row in ws.iter_rows() for c in row if c.value == EVIL_FORMULA]
+    assert values and all(c.data_type == "s" for c in values)
+    with zipfile.ZipFile(hostile / "report.xlsx") as z:
+        xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
+    assert "HYPERLINK" not in xml  # only in the shared strings, never in a <f> formula
+    assert "<f>" not in xml
+
+
+# --- report.html ------------------------------------------------------------------------
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.srcs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.srcs += [v or "" for k, v in attrs if k in {"src", "href"} and tag != "a"]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(path: Path) -> _Collect:
+    p = _Collect()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def test_html_is_one_self_contained_page(reunion: Path) -> None:
+    page = parse(reunion / "report.html")
+    assert "script" not in page.tags
+    assert page.srcs == []  # no stylesheet, image or font from elsewhere
+    assert "svg" in page.tags and "style" in page.tags
+    text = " ".join(page.text)
+    assert "Le Grand Départ" in text and "107 044,20" in text.replace("\u202f", " ")
+    html = (reunion / "report.html").read_text(encoding="utf-8")
+    assert 'name="viewport"' in html and "@media print" in html and "max-width: 700px" in html
+    assert "http://" not in html and "https://" not in html
+
+
+def test_html_escapes_what_workbooks_say(hostile: Path) -> None:
+    for page in (hostile / "report.html", *sorted((hostile / "callsheets").glob("*.html"))):
+        html = page.read_text(encoding="utf-8")
+        assert EVIL_SCRIPT not in html
+        assert "script" not in parse(page).tags
+    assert "&lt;script&gt;" in (hostile / "report.html").read_text(encoding="utf-8")
+
+
+# --- call sheets ----------------------------------------------------------------------
+
+
+def test_callsheet_of_a_day(reunion: Path) -> None:
+    names = sorted(p.name for p in (reunion / "callsheets").glob("*.html"))
+    assert names[:2] == ["2026-03-02.html", "2026-03-03.html"] and len(names) == 12
+    page = parse(reunion / "callsheets" / "2026-03-12.html")
+    text = re.sub(r"\s+", " ", " ".join(page.text)).replace("\u202f", " ")
+    assert "jeudi 12 mars 2026" in text
+    assert "Convocation générale : 13:00" in text
+    assert text.index("PAT4") < text.index("PREP06") < text.index("S11") < text.index("S13")
+    assert "Rue des Filaos, 97434 Saint-Gilles-les-Bains" in text
+    assert "Repli : Studio Le Port — 8 rue de la Darse, 97420 Le Port" in text
+    assert "+262 692" in text  # contacts
+    assert "00:30 (+1)" in text  # the night wrap
+    assert "PS301" in text  # Marco Lauret's double booking that day
+
+
+# --- calendars ----------------------------------------------------------------------------
+
+
+def test_calendars_parse_back_with_stable_uids(reunion: Path, tmp_path: Path) -> None:
+    import icalendar
+
+    first = sorted(p.name for p in (reunion / "calendars").glob("*.ics"))
+    assert "LUCIE.ics" in first and len(first) == 18
+    cal = icalendar.Calendar.from_ical((reunion / "calendars" / "LUCIE.ics").read_bytes())
+    events = list(cal.walk("VEVENT"))
+    assert events and all(
+        re.fullmatch(r"le-grand-depart-\d+@prodsheets", str(e["UID"])) for e in events
+    )
+    start = min(e.decoded("DTSTART") for e in events)
+    assert str(start.tzinfo) == "Indian/Reunion" or getattr(start.tzinfo, "key", "") == (
+        "Indian/Reunion"
+    )
+    assert start.utcoffset() == dt.timedelta(hours=4)
+    assert [str(t["TZID"]) for t in cal.walk("VTIMEZONE")] == ["Indian/Reunion"]
+    assert all(e.get("LOCATION") for e in events)
+    make_report(REUNION, tmp_path)
+    again = icalendar.Calendar.from_ical((tmp_path / "calendars" / "LUCIE.ics").read_bytes())
+    assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(e["UID"]) for e in events]
+
+
+def test_calendar_file_names_are_sanitised(hostile: Path) -> None:
+    names = sorted(p.name for p in (hostile / "calendars").iterdir())
+    assert "evil.ics" in names
+    assert not (hostile / "evil.ics").exists() and not (hostile.parent / "evil.ics").exists()
+    assert safe_name("../../etc/passwd") == "etc_passwd"
+    assert safe_name("..") == "_" and safe_name("CON") == "_CON"
+    taken: set[str] = set()
+    assert [safe_name(x, taken) for x in ("A/B", "A_B", "a_b")] == ["A_B", "A_B-2", "a_b-3"]
+
+
+# --- CLI --------------------------------------------------------------------------------
+
+
+def test_cli_prints_what_it_wrote_and_leaves_no_temp_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["report", str(FESTIVAL), "-o", str(out), "--no-pdf"])
+    assert result.exit_code == 0, result.output
+    printed = result.output.splitlines()
+    assert printed[0] == str(out / "report.xlsx")
+    assert str(out / "callsheets" / "2026-07-18.html") in printed
+    assert str(out / "calendars" / "GUS.ics") in printed
+    written = sorted(str(p) for p in out.rglob("*") if p.is_file())
+    assert written == sorted(printed)
+    assert not [p for p in out.rglob("*.tmp")]
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (out / "report.xlsx").stat().st_mode & 0o777 == 0o666 & ~mask
+    page = parse(out / "report.html")
+    assert "Budget and actual by chapter" in page.text  # English, the production's language
+
+
+def test_cli_lang_option(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["report", str(FESTIVAL), "-o", str(tmp_path), "--no-pdf", "--lang", "fr"]
+    )
+    assert result.exit_code == 0, result.output
+    sheet = (tmp_path / "callsheets" / "2026-07-18.html").read_text(encoding="utf-8")
+    assert "samedi 18 juillet 2026" in sheet and "Feuille de service" in sheet
+
+
+def test_cli_without_weasyprint_warns_and_writes_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prodsheets.report import pdf
+
+    monkeypatch.setattr(pdf, "missing", lambda: "cannot load library 'libpango-1.0-0'")
+    result = CliRunner().invoke(main, ["report", str(FESTIVAL), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "PDF non écrits" in result.output and "PDFs not written" in result.output
+    assert (tmp_path / "report.html").exists() and not list(tmp_path.rglob("*.pdf"))
+
+
+def test_cli_unreadable_production(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "nope"), "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert not (tmp_path / "report.xlsx").exists()
+
+
+# --- rendering: PDF pages and screenshots ----------------------------------------------
+
+
+def not_blank(png: Path) -> bool:
+    """More than a sliver of the image is ink, in more than two shades."""
+    image = pytest.importorskip("PIL.Image").open(png).convert("L")
+    histogram = image.histogram()
+    ink = sum(histogram[:200])
+    shades = sum(1 for n in histogram if n)
+    return ink > 0.01 * image.width * image.height and shades > 8
+
+
+@pytest.mark.slow
+def test_pdfs_render_pages(tmp_path: Path) -> None:
+    from prodsheets.report import pdf
+
+    if pdf.missing() or shutil.which("pdftoppm") is None:
+        pytest.skip("WeasyPrint or pdftoppm missing (.ci/run installs them)")
+    make_report(REUNION, tmp_path, pdf=True)
+    for source in (tmp_path / "report.pdf", tmp_path / "callsheets" / "2026-03-12.pdf"):
+        assert source.read_bytes()[:5] == b"%PDF-"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "50",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                str(source),
+                str(tmp_path / "p"),
+            ],
+            check=True,
+            timeout=60,
+        )
+        png = next(tmp_path.glob("p*.png"))
+        assert not_blank(png)
+        png.unlink()
+
+
+def chromium() -> str | None:
+    return next(
+        (
+            shutil.which(n)
+            for n in ("chromium", "chromium-browser", "google-chrome")
+            if shutil.which(n)
+        ),
+        None,
+    )
+
+
+def screenshot(page: Path, png: Path, width: int, height: int, profile: Path) -> None:
+    exe = chromium()
+    assert exe is not None
+    subprocess.run(
+        [
+            exe,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            f"--user-data-dir={profile}",
+            f"--window-size={width},{height}",
+            f"--screenshot={png}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.slow
+def test_html_renders_in_chromium(reunion: Path, tmp_path: Path) -> None:
+    if chromium() is None:
+        pytest.skip("chromium missing (.ci/run installs Debian's chromium)")
+    for page, width in (
+        (reunion / "report.html", 1200),
+        (reunion / "callsheets" / "2026-03-12.html", 390),
+    ):
+        png = tmp_path / f"{page.stem}-{width}.png"
+        screenshot(page, png, width, 900, tmp_path / "profile")
+        assert not_blank(png)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not os.environ.get("PRODSHEETS_SCREENSHOTS"),
+    reason="set PRODSHEETS_SCREENSHOTS=docs/screenshots",
+)
+def test_write_readme_screenshots(tmp_path: Path) -> None:
+    """The screenshots of the README, from the examples, 1200 px wide, as small PNGs."""
+    if chromium() is None:
+        pytest.skip("chromium missing")
+    from PIL import Image
+
+    target = ROOT / os.environ["PRODSHEETS_SCREENSHOTS"]
+    target.mkdir(parents=True, exist_ok=True)
+    make_report(REUNION, tmp_path / "r")
+    make_report(FESTIVAL, tmp_path / "f")
+    shots = [
+        (tmp_path / "r" / "report.html", "report-tournage-reunion.png", 1200, 1500),
+        (
+            tmp_path / "r" / "callsheets" / "2026-03-12.html",
+            "callsheet-tournage-reunion.png",
+            1200,
+            1500,
+        ),
+        (tmp_path / "f" / "report.html", "report-festival.png", 1200, 1500),
+        (
+            tmp_path / "f" / "callsheets" / "2026-07-18.html",
+            "callsheet-festival-phone.png",
+            390,
+            1400,
+        ),
+    ]
+    for page, name, width, height in shots:
+        raw = tmp_path / name
+        screenshot(page, raw, width, height, tmp_path / "profile")
+        image = (
+            Image.open(raw).convert("RGB").quantize(colors=128, method=Image.Quantize.FASTOCTREE)
+        )
+        image.save(target / name, optimize=True)
+        assert not_blank(target / name)

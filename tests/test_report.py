@@ -91,6 +91,7 @@ def test_xlsx_sheets_and_headline(reunion: Path) -> None:
         "Constats",
         "Coûts",
         "Trésorerie",
+        "Matrice des risques",
         "Jours de travail",
         "Planning",
     ]
@@ -452,3 +453,41 @@ def test_write_readme_screenshots(tmp_path: Path) -> None:
         )
         image.save(target / name, optimize=True)
         assert not_blank(target / name)
+
+
+def test_the_risk_matrix_in_html_and_xlsx(reunion: Path) -> None:
+    """Rain in Cilaos (R01: probability 4 × impact 4) sits in the critical corner."""
+    from openpyxl import load_workbook
+
+    html = (reunion / "report.html").read_text(encoding="utf-8")
+    assert "Matrice des risques" in html and "Probabilité × impact" in html
+    assert '<td class="risk-critical">R01</td>' in html
+    assert '<td class="risk-high">R02, R04, R05</td>' in html
+    sheet = load_workbook(reunion / "report.xlsx")["Matrice des risques"]
+    matrix = {
+        (sheet.cell(r, 1).value, c - 1): sheet.cell(r, c).value
+        for r in range(3, 8)
+        for c in range(2, 7)
+    }
+    assert matrix[(4, 4)] == "R01" and matrix[(2, 5)] == "R02, R04, R05" and matrix[(5, 5)] is None
+    assert [sheet.cell(r, 1).value for r in range(11, 14)] == ["R01", "R02", "R04"]  # by score
+    assert sheet.cell(11, 5).value == 16
+
+
+def test_risk_levels_follow_the_usual_bands() -> None:
+    from prodsheets.report.risks import level
+
+    assert [level(s) for s in (1, 4, 5, 9, 10, 14, 15, 25)] == [
+        "low", "low", "medium", "medium", "high", "high", "critical", "critical"
+    ]  # fmt: skip
+
+
+def test_a_report_written_into_the_production_folder_is_not_read_back(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "prod"
+    shutil.copytree(REUNION, folder)
+    before = check([folder]).findings
+    make_report(folder, folder)  # report.xlsx has sheets named Planning, Matrice des risques…
+    assert (folder / "report.xlsx").exists()
+    assert [f.code.code for f in check([folder]).findings] == [f.code.code for f in before]

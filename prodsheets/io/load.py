@@ -8,6 +8,7 @@ same with ``(entries, errors, options)``).
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from collections.abc import Callable, Iterable
 from operator import itemgetter
 from pathlib import Path
@@ -43,8 +44,24 @@ def discover(folder: Path) -> list[Path]:
             continue
         if p.name.startswith(("~$", ".~lock", ".")):
             continue  # Office and LibreOffice lock files, hidden files
+        if is_output(p):
+            continue  # a report or control workbook prodsheets wrote here
         found.append(p)
     return found
+
+
+OUTPUT_MARK = b"prodsheets-output"
+
+
+def is_output(path: Path) -> bool:
+    """A workbook prodsheets wrote (it carries the custom property ``prodsheets-output``)."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
+        return False
+    try:
+        with zipfile.ZipFile(path) as z:
+            return OUTPUT_MARK in z.read("docProps/custom.xml")[:65536]
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return False
 
 
 def load_production(

@@ -18,6 +18,7 @@ from typing import Any
 from prodsheets.costs import Line, Totals
 from prodsheets.findings import Bilingual, Location
 from prodsheets.report.data import Report, clock_on, relative_link
+from prodsheets.report.risks import Risk, level, matrix, scored_risks
 
 LCID = {"fr": "40C", "en": "809"}
 MAX_LOCATIONS = 5  # a finding's locations, one column each; more are listed as text
@@ -109,6 +110,9 @@ def write_excel(report: Report, target: Path, out: Path) -> None:
         },
     )
     book.set_properties({"title": f"{report.title} — {w['report']}", "author": "prodsheets"})
+    # Marks the file as an output, so that reading the production passes over it even
+    # when the reports are written into the production's own folder.
+    book.set_custom_property(OUTPUT_MARK, "report")
     money = money_format(report.currency, lang)
     formats = {
         "title": book.add_format({"bold": True, "font_size": 16}),
@@ -159,6 +163,13 @@ def write_excel(report: Report, target: Path, out: Path) -> None:
     if report.reconciliation is not None:
         _costs(book, _Sheet(book, w["costs"], formats), report)
         _cash_flow(book, _Sheet(book, w["cash_flow"], formats), report)
+    risks = scored_risks(report.production)
+    if risks:
+        for lvl, colour in RISK_COLOURS.items():
+            formats[f"risk_{lvl}"] = book.add_format(
+                {"bg_color": colour, "border": 1, "align": "center", "valign": "vcenter"}
+            )
+        _risks(_Sheet(book, w["risk_register"], formats), report, risks)
     _dood(_Sheet(book, w["dood"], formats), report)
     _schedule(_Sheet(book, w["schedule"], formats), report)
     book.close()
@@ -215,8 +226,8 @@ def _summary(sh: _Sheet, report: Report) -> None:
     sh.text(row, 0, w["findings"], "header")
     sh.text(row, 1, "", "header")
     row += 1
-    for key, level in (("errors", "error"), ("warnings", "warning"), ("infos", "info")):
-        sh.text(row, 0, w[key], level)
+    for key, severity in (("errors", "error"), ("warnings", "warning"), ("infos", "info")):
+        sh.text(row, 0, w[key], severity)
         sh.num(row, 1, report.summary[key], "int")
         row += 1
 
@@ -385,6 +396,46 @@ def _cash_flow(book: Any, sh: _Sheet, report: Report) -> None:
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 760, "height": 380})
         ws.insert_chart(1, 7, chart)
+
+
+OUTPUT_MARK = "prodsheets-output"
+RISK_COLOURS = {"low": "#D4EDDA", "medium": "#FFF3CD", "high": "#FFD8A8", "critical": "#F8D7DA"}
+
+
+def _risks(sh: _Sheet, report: Report, risks: list[Risk]) -> None:
+    """The probability × impact matrix, then the risks, highest score first."""
+    w, ws = report.words, sh.ws
+    sh.text(0, 0, w["risk_matrix"], "title")
+    sh.text(1, 0, f"{w['probability']} ↓ / {w['impact']} →", "header")
+    for i in range(1, 6):
+        sh.num(1, i, i, "int")
+    for r, (p, cells) in enumerate(matrix(risks), start=2):
+        sh.num(r, 0, p, "int")
+        for impact, lvl, ids in cells:
+            if ids:
+                sh.text(r, impact, ", ".join(ids), f"risk_{lvl}")
+            else:
+                ws.write_blank(r, impact, None, sh.f[f"risk_{lvl}"])
+    ws.set_column(0, 0, 24)
+    ws.set_column(1, 5, 12)
+    head = 9
+    sh.header(
+        head,
+        ["Id", w["risk"], w["probability"], w["impact"], w["score"], w["owner"],
+         w["mitigation"], w["backup_plan"]],
+        [24, 40, 12, 12, 12, 20, 36, 36],
+    )  # fmt: skip
+    row = head
+    for row, k in enumerate(risks, start=head + 1):
+        sh.text(row, 0, k.id)
+        sh.text(row, 1, k.risk, "wrap")
+        sh.num(row, 2, k.probability, "int")
+        sh.num(row, 3, k.impact, "int")
+        sh.num(row, 4, k.score, f"risk_{level(k.score)}")
+        sh.text(row, 5, k.owner)
+        sh.text(row, 6, k.mitigation, "wrap")
+        sh.text(row, 7, k.backup_plan, "wrap")
+    sh.table(head, row, 8)
 
 
 def _dood(sh: _Sheet, report: Report) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 from prodsheets import formats
 from prodsheets.findings import Bilingual
 from prodsheets.report.data import Report, clock_on, relative_link
+from prodsheets.report.risks import level, matrix, scored_risks
 
 # Long tables are cut in the page (report.xlsx has every row).
 MAX_ROWS = 1500
@@ -149,6 +150,7 @@ def render_report(report: Report, out: Path, for_print: bool = False) -> str:
     people = report.dood_people[:MAX_DOOD_PEOPLE]
     dates = report.dood_dates[:MAX_DOOD_DATES]
     events = [(day, ev) for day in report.days for ev in day.events]
+    risk_list = scored_risks(report.production)
     return (
         environment()
         .get_template("report.html.j2")
@@ -166,6 +168,9 @@ def render_report(report: Report, out: Path, for_print: bool = False) -> str:
             events_total=len(events),
             max_rows=MAX_ROWS,
             for_print=for_print,
+            risks=risk_list,
+            risk_matrix=matrix(risk_list),
+            level=level,
             **helpers(report),
         )
     )

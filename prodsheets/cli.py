@@ -88,6 +88,13 @@ def main() -> None:
 @click.option(
     "--ignore", multiple=True, metavar="CODE", help="Leave out these codes, prefixes or names."
 )
+@click.option(
+    "--annotate",
+    "annotate_to",
+    metavar="OUT",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write copies of the workbooks into OUT, problem cells coloured and commented.",
+)
 @_no_traceback
 def check(
     productions: tuple[Path, ...],
@@ -95,10 +102,13 @@ def check(
     lang: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    annotate_to: Path | None,
 ) -> None:
     """Check one or several productions (folders or workbooks).
 
-    Exit code: 0 no error, 1 errors found, 2 a production could not be read.
+    With --annotate OUT, also writes copies of the .xlsx/.xlsm workbooks into OUT (never
+    the originals), listed on stderr. Exit code: 0 no error, 1 errors found, 2 a
+    production could not be read.
     """
     from prodsheets.check import check as run_check
     from prodsheets.output import finding_line, summary_line, to_json
@@ -122,7 +132,26 @@ def check(
         for f in result.findings:
             click.echo(finding_line(f, lang, click.style if color else None), color=color)
         click.echo(summary_line(result, lang))
+    if annotate_to is not None:
+        _annotate(productions, result.findings, annotate_to, lang)
     sys.exit(result.exit_code)
+
+
+def _annotate(productions: tuple[Path, ...], findings: list[Any], out: Path, lang: str) -> None:
+    from prodsheets.check import _prefix
+    from prodsheets.excel.annotate import annotate
+
+    several = len(productions) > 1
+    pairs = [(p, _prefix(p) if several else "") for p in productions]
+    try:
+        done = annotate(pairs, findings, out, lang)
+    except ValueError as exc:
+        click.echo(f"prodsheets: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    for note in done.notes:
+        click.echo(note, err=True)
+    for path in done.files:
+        click.echo(str(path), err=True)
 
 
 @main.command()
@@ -190,6 +219,51 @@ def report(production: Path, out: Path, lang: str | None, no_pdf: bool) -> None:
         click.echo(str(path))
     for warning in written.warnings:
         click.echo(warning, err=True)
+
+
+@main.command()
+@click.argument("production", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@_lang_option
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite the control workbook. / Écraser le classeur de contrôle.",
+)
+@_no_traceback
+def excel(production: Path, lang: str | None, force: bool) -> None:
+    """Write the control workbook (controle.xlsm / control.xlsm) into the PRODUCTION folder.
+
+    A dashboard with a button ("Vérifier la production" / "Check production") that runs
+    prodsheets through xlwings on the workbooks of the folder, and the small module the
+    button imports (controle.py / control.py). Needs xlwings (pip install xlwings). Exit
+    code: 0 written, 2 it exists already (--force overwrites) or xlwings is missing.
+    """
+    from prodsheets.excel.workbook import write_control
+    from prodsheets.io import load_production
+
+    loaded, _ = load_production(production)
+    lang = lang or loaded.language
+    try:
+        written = write_control(production, lang, title=loaded.title, force=force)
+    except FileExistsError as exc:
+        names = ", ".join(exc.args[1:])
+        click.echo(
+            f"{production} contient déjà {names} : rien n'a été écrit. Ajoutez --force pour écraser."
+            if lang == "fr"
+            else f"{production} already holds {names}: nothing was written. Add --force to overwrite.",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    except ModuleNotFoundError:
+        click.echo("prodsheets: xlwings manque / is missing: pip install xlwings", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(str(written.workbook))
+    click.echo(str(written.module))
+    click.echo(
+        f"Ensuite : ouvrez {written.workbook.name}, activez les macros, cliquez sur le bouton."
+        if lang == "fr"
+        else f"Next: open {written.workbook.name}, enable macros, click the button."
+    )
 
 
 def _refuse_unknown_codes(words: list[str]) -> None:

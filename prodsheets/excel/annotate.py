@@ -1,0 +1,146 @@
+"""``prodsheets check PROD --annotate OUT``: copies of the workbooks with their problems marked.
+
+Each cell a finding points to is filled in the colour of its worst severity and carries
+a comment (message and hint, in the production's language). The originals are only
+read; copies are written into OUT, each through a temporary file renamed into place.
+openpyxl writes .xlsx and .xlsm (with its VBA project kept); other formats are skipped
+with a line saying so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prodsheets.findings import Finding, Location, Severity
+
+WRITABLE = {".xlsx", ".xlsm"}
+FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
+AUTHOR = "prodsheets"
+
+
+@dataclass
+class Annotated:
+    files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # one line per file skipped
+
+
+def _workbooks(production_path: Path) -> list[Path]:
+    from prodsheets.io.load import discover
+
+    if production_path.is_dir():
+        return discover(production_path)
+    return [production_path] if production_path.is_file() else []
+
+
+def cell_notes(
+    findings: Iterable[Finding], lang: str
+) -> dict[Path, dict[tuple[str, str], tuple[Severity, list[str]]]]:
+    """file → (sheet, cell) → (worst severity, comment paragraphs), from every location."""
+    out: dict[Path, dict[tuple[str, str], tuple[Severity, list[str]]]] = {}
+    for f in findings:
+        text = f"{f.level.label(lang)} {f.code.code} : {f.message(lang)}\n→ {f.hint(lang)}"
+        if lang == "en":
+            text = text.replace(" : ", ": ", 1)
+        seen: set[tuple[str, str, str]] = set()
+        for loc in f.locations:
+            key = _key(loc)
+            if key is None or key in seen:
+                continue
+            seen.add(key)
+            path, sheet, cell = key
+            cells = out.setdefault(Path(path).resolve(), {})
+            level, texts = cells.get((sheet, cell), (f.level, []))
+            level = min(level, f.level, key=lambda s: s.rank)
+            cells[(sheet, cell)] = (level, [*texts, text])
+    return out
+
+
+def _key(loc: Location) -> tuple[str, str, str] | None:
+    if loc.path is None or loc.sheet is None or loc.cell is None:
+        return None
+    return (loc.path, loc.sheet, loc.cell)
+
+
+def annotate(
+    productions: Sequence[tuple[Path, str]], findings: Sequence[Finding], out: Path, lang: str
+) -> Annotated:
+    """Write annotated copies of each production's workbooks into ``out``.
+
+    ``productions`` holds (path, prefix) pairs: with several productions each goes into
+    its own subfolder of ``out`` (the prefix, ``film-a/``), as the findings name them.
+    """
+    from prodsheets.report.build import atomic
+
+    done = Annotated()
+    notes = cell_notes(findings, lang)
+    for production_path, prefix in productions:
+        for source in _workbooks(production_path):
+            target = out / prefix / source.name
+            if target.resolve() == source.resolve():
+                raise ValueError(
+                    f"{out} : c'est le dossier de la production ; choisissez-en un autre. / "
+                    f"{out} is the production's folder; choose another one."
+                )
+            if source.suffix.lower() not in WRITABLE:
+                done.notes.append(_skipped(source, lang))
+                continue
+            try:
+                wb = _load(source)
+            except Exception as exc:  # encrypted, damaged: check already said why
+                done.notes.append(_unreadable(source, exc, lang))
+                continue
+            _mark(wb, notes.get(source.resolve(), {}))
+            try:
+                with atomic(target) as tmp:
+                    wb.save(tmp)
+            finally:
+                if getattr(wb, "vba_archive", None) is not None:
+                    wb.vba_archive.close()  # else its __del__ fails on a closed buffer
+            done.files.append(target)
+    return done
+
+
+def _load(source: Path):  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    return load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+
+
+def _mark(wb, cells: dict[tuple[str, str], tuple[Severity, list[str]]]) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    for (sheet, cell), (level, texts) in sorted(cells.items()):
+        if sheet not in wb.sheetnames:
+            continue
+        target = wb[sheet][cell]
+        if not hasattr(target, "fill") or type(target).__name__ == "MergedCell":
+            continue
+        colour = FILLS[level]
+        target.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+        text = "\n\n".join(texts)
+        comment = Comment(text, AUTHOR)
+        comment.width = 320
+        comment.height = min(60 + 45 * len(texts) + len(text) // 2, 600)
+        target.comment = comment
+
+
+def _skipped(source: Path, lang: str) -> str:
+    if lang == "fr":
+        return (
+            f"{source.name} : non annoté, prodsheets n'écrit que les .xlsx et .xlsm "
+            "(enregistrez-le au format .xlsx pour l'annoter)."
+        )
+    return (
+        f"{source.name}: not annotated, prodsheets writes only .xlsx and .xlsm "
+        "(save it as .xlsx to annotate it)."
+    )
+
+
+def _unreadable(source: Path, exc: Exception, lang: str) -> str:
+    detail = f"{type(exc).__name__}: {exc}"[:200]
+    if lang == "fr":
+        return f"{source.name} : non annoté, illisible ({detail})."
+    return f"{source.name}: not annotated, unreadable ({detail})."

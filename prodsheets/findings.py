@@ -8,7 +8,7 @@ when it is rendered, so the same findings serve the terminal, JSON, reports and 
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -162,6 +162,22 @@ class Bilingual(dict):  # type: ignore[type-arg]
 
     def __init__(self, en: str, fr: str) -> None:
         super().__init__(en=en, fr=fr)
+
+
+class Said(Bilingual):
+    """A Bilingual worked out only for the language asked, when asked.
+
+    Amounts and dates are formatted by Babel, whose locale data costs tens of
+    milliseconds to load: a run that speaks French never loads English's.
+    """
+
+    def __init__(self, say: Callable[[str], str]) -> None:
+        dict.__init__(self)
+        self._say = say
+
+    def __missing__(self, lang: str) -> str:
+        text = self[lang] = self._say(lang)
+        return text
 
 
 def _say(value: Any, lang: str) -> str:

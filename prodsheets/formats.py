@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from prodsheets.findings import Bilingual
+from prodsheets.findings import Bilingual, Said
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
@@ -44,12 +44,12 @@ def date(value: dt.date, lang: str, style: str = "medium") -> str:
 
 
 def say_money(amount: Decimal, currency: str = "EUR") -> Bilingual:
-    return Bilingual(money(amount, currency, "en"), money(amount, currency, "fr"))
+    return Said(lambda lang: money(amount, currency, lang))
 
 
 def say_number(value: Decimal | int) -> Bilingual:
-    return Bilingual(number(value, "en"), number(value, "fr"))
+    return Said(lambda lang: number(value, lang))
 
 
 def say_date(value: dt.date) -> Bilingual:
-    return Bilingual(date(value, "en"), date(value, "fr"))
+    return Said(lambda lang: date(value, lang))

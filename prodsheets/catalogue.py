@@ -891,8 +891,6 @@ TOP_RISK_WITHOUT_MITIGATION = _code(
     ),
 )
 
-ALL_CODES: tuple[Code, ...] = tuple(CODES.values())
-
 
 def by_code_or_name(text: str) -> list[Code]:
     """Codes a ``--select``/``--ignore`` word means: a code, a prefix (``PS1``), or a name."""

@@ -211,7 +211,7 @@ def report(production: Path, out: Path, lang: str | None, no_pdf: bool) -> None:
     loaded = result.productions[0]
     if loaded.unreadable:
         for f in result.findings:
-            click.echo(finding_line(f, lang or "en", None), err=True)
+            click.echo(finding_line(f, lang or loaded.language, None), err=True)
         sys.exit(EXIT_USAGE)
     data = gather(result, lang)
     written = build(data, out, pdf=not no_pdf, progress=sys.stderr.isatty())
@@ -411,7 +411,7 @@ def whatif(
     loaded, problems = load_production(production)
     if loaded.unreadable:
         for f in problems:
-            click.echo(finding_line(f, lang or "en", None), err=True)
+            click.echo(finding_line(f, lang or loaded.language, None), err=True)
         sys.exit(EXIT_USAGE)
     lang = lang or loaded.language
     try:

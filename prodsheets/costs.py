@@ -88,8 +88,24 @@ _RATE = re.compile(r"([A-Za-z]{3})\s*=\s*(\S.*)")
 # --- the reconciliation, as plain data -----------------------------------------------
 
 
+class _Balance:
+    """What is left and how far off, the same for a line, a chapter and the total."""
+
+    budget: Decimal
+    actual: Decimal
+    estimate_at_completion: Decimal
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.budget - self.actual
+
+    @property
+    def variance(self) -> Decimal:
+        return self.budget - self.estimate_at_completion
+
+
 @dataclass
-class Line:
+class Line(_Balance):
     """One budget line (or a line reconcile adds: see ``kind``) and its amounts."""
 
     code: str | None
@@ -113,17 +129,9 @@ class Line:
             return max(self.actual, self.planned) if self.scheduled else self.actual
         return max(self.actual, self.planned if self.scheduled else self.budget)
 
-    @property
-    def remaining(self) -> Decimal:
-        return self.budget - self.actual
-
-    @property
-    def variance(self) -> Decimal:
-        return self.budget - self.estimate_at_completion
-
 
 @dataclass
-class Totals:
+class Totals(_Balance):
     """A chapter's or the whole production's amounts: sums of its lines' amounts."""
 
     label: str | Bilingual | None
@@ -143,14 +151,6 @@ class Totals:
         for key in (*_SUMMED, "estimate_at_completion"):
             setattr(t, key, sum((getattr(x, key) for x in lines), ZERO))
         return t
-
-    @property
-    def remaining(self) -> Decimal:
-        return self.budget - self.actual
-
-    @property
-    def variance(self) -> Decimal:
-        return self.budget - self.estimate_at_completion
 
 
 _SUMMED = ("budget", "fringes", "planned", "actual", "committed", "invoiced", "paid")

@@ -83,12 +83,6 @@ class Days:
         ends = [*starts[1:], len(self.who)]
         return {self.who[a]: (a, z) for a, z in zip(starts, ends, strict=True) if z > a}
 
-    def by_person(self) -> dict[str, list[WorkDay]]:
-        out: dict[str, list[WorkDay]] = {}
-        for g, who in enumerate(self.who):
-            out.setdefault(who, []).append(self.at(g))
-        return out
-
     def at(self, g: int) -> WorkDay:
         return WorkDay(
             dt.date.fromordinal(int(self.day[g])),

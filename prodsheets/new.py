@@ -31,6 +31,7 @@ from typing import Any
 from prodsheets import schema
 from prodsheets.model import money
 from prodsheets.resources import templates_dir
+from prodsheets.values import is_blank
 
 KINDS: tuple[str, ...] = tuple(c.key for c in schema.CHOICES["kind"])
 README_SHEET = {"fr": "Lisez-moi", "en": "Read me"}
@@ -152,17 +153,13 @@ class Total:
     value: Decimal | str
 
 
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def has_content(row: Row) -> bool:
-    return any(not _blank(v) if k not in (RAW, NO_CACHE) else bool(v) for k, v in row.items())
+    return any(not is_blank(v) if k not in (RAW, NO_CACHE) else bool(v) for k, v in row.items())
 
 
 def total_kind(row: Row) -> str | None:
     """The total row a budget row is (``"sub"``, ``"grand"``) or None, by the reader's rule."""
-    if not _blank(row.get("code")) or "code" in row.get(RAW, {}):
+    if not is_blank(row.get("code")) or "code" in row.get(RAW, {}):
         return None
     description = row.get(RAW, {}).get("description", row.get("description"))
     return schema.total_row_kind(description) if isinstance(description, str) else None
@@ -243,7 +240,7 @@ def budget_totals(
                 continue
             since.append(r)
             lines.append(r)
-            heading = all(_blank(row.get(k)) and k not in row.get(RAW, {}) for k in _FACTORS)
+            heading = all(is_blank(row.get(k)) and k not in row.get(RAW, {}) for k in _FACTORS)
             if _written_as_given(row) or heading:  # a heading or note row gets no formula
                 amounts[r] = _given_amount(row)
                 plans.append(None)
@@ -426,7 +423,7 @@ class _Writer:
         self, ws: Any, r: int, c: int, column: schema.Column, value: object, fmt: Any = None
     ) -> None:
         """One Python value as Excel would hold it: real dates, times and numbers."""
-        if _blank(value):
+        if is_blank(value):
             return
         fmt = fmt or self.value_format(column, value)
         if isinstance(value, bool):

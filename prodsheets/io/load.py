@@ -331,10 +331,6 @@ def _exempt_total_rows(data: TableData, findings: list[Finding]) -> list[Finding
     ]
 
 
-def _blank(v: Any) -> bool:
-    return v is None or v == "" or (isinstance(v, str) and not v.strip())
-
-
 def _guess_lang(sheet_name: str, table: schema.Table) -> str:
     n = schema.normalise(sheet_name)
     return "fr" if n == schema.normalise(table.fr) and n != schema.normalise(table.en) else "en"
@@ -474,7 +470,7 @@ def _read_settings(sheet: Sheet, production: Production) -> list[Finding]:
     table = schema.PRODUCTION
     known_names = ", ".join(c.fr for c in table.columns)
     for i, row in enumerate(sheet.rows):
-        cells = [(j, v) for j, v in enumerate(row) if not _blank(v)]
+        cells = [(j, v) for j, v in enumerate(row) if not values.is_blank(v)]
         if not cells:
             continue
         j0, label = cells[0]

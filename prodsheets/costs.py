@@ -66,7 +66,7 @@ from typing import Any
 from prodsheets import catalogue as C
 from prodsheets import schema, values
 from prodsheets.findings import Bilingual, Finding, Location, Severity, summary
-from prodsheets.formats import say_money
+from prodsheets.formats import say_money, say_percent
 from prodsheets.model import Production, TableData, money
 from prodsheets.validate import RULES, rule
 
@@ -692,12 +692,7 @@ def _peak_by_day(s: Any, who: str) -> dict[dt.date, int]:
 def _say_percent(share: Decimal | None) -> Bilingual:
     if share is None:
         return Bilingual("—", "—")
-    from babel.numbers import format_percent
-
-    return Bilingual(
-        format_percent(share, "#,##0.#%", locale="en_GB"),
-        format_percent(share, "#,##0.#\u00a0%", locale="fr_FR"),
-    )
+    return say_percent(share)
 
 
 def _line_name(line: Line) -> str:

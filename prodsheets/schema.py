@@ -25,10 +25,15 @@ def normalise(text: object) -> str:
 
     Cached: the same headers and labels come back on every sheet and every row.
     """
-    s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.casefold().replace("œ", "oe").replace("æ", "ae")
-    return re.sub(r"[^a-z0-9%]", "", s)
+    s = str(text)
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
+        s = s.casefold().replace("œ", "oe").replace("æ", "ae")
+    return _NOT_KEY.sub("", s.lower())
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9%]")
 
 
 # Value types a column can hold; the parsers live in prodsheets.values.

@@ -37,6 +37,7 @@ class Workbook:
     date1904: bool = False
     _book: Any = field(default=None, repr=False)
     _sheet_parts: dict[str, str] | None = field(default=None, repr=False)
+    _zip: zipfile.ZipFile | None = field(default=None, repr=False)
 
     def location(self, sheet: str | None = None) -> Location:
         return Location(self.display, sheet, path=str(self.path))
@@ -69,10 +70,19 @@ class Workbook:
                 scan.join()
         return Sheet(self, name, rows, start[0], start[1], notes), []
 
+    def package(self) -> zipfile.ZipFile:
+        """The xlsx package, opened once: its directory is read once, not per sheet."""
+        if self._zip is None:
+            self._zip = zipfile.ZipFile(self.path)
+        return self._zip
+
     def close(self) -> None:
         if self._book is not None:
             self._book.close()
             self._book = None
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
 
 
 @dataclass
@@ -126,7 +136,7 @@ def open_workbook(path: Path, display: str) -> tuple[Workbook | None, list[Findi
         return None, [_open_failure(path, head, exc, where)]
     wb = Workbook(path, display, names, _book=book)
     if path.suffix.lower() in {".xlsx", ".xlsm"} or head.startswith(ZIP_MAGIC):
-        wb.date1904 = _xlsx_date1904(path)
+        wb.date1904 = _xlsx_date1904(wb)
     return wb, []
 
 
@@ -277,15 +287,15 @@ def _xls_is_encrypted(path: Path) -> bool:
     return False
 
 
-def _xlsx_date1904(path: Path) -> bool:
+def _xlsx_date1904(wb: Workbook) -> bool:
     """Whether the workbook counts days from 1904 (old Mac Excel, some LibreOffice files)."""
     try:
-        with zipfile.ZipFile(path) as z:
-            for info in z.infolist():
-                if info.filename.replace("\\", "/").lower().endswith("workbook.xml"):
-                    with z.open(info) as fh:
-                        head = fh.read(65536)
-                    return re.search(rb'date1904\s*=\s*["\'](1|true)["\']', head) is not None
+        z = wb.package()
+        for info in z.infolist():
+            if info.filename.replace("\\", "/").lower().endswith("workbook.xml"):
+                with z.open(info) as fh:
+                    head = fh.read(65536)
+                return re.search(rb'date1904\s*=\s*["\'](1|true)["\']', head) is not None
     except Exception:
         return False
     return False
@@ -302,9 +312,12 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 
 
 def _xml_unescape(raw: bytes) -> str:
-    import html
+    text = raw.decode("utf-8", "replace")
+    if "&" not in text:
+        return text
+    import html  # only for names with entities: it costs a few ms to import
 
-    return html.unescape(raw.decode("utf-8", "replace"))
+    return html.unescape(text)
 
 
 def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
@@ -359,27 +372,27 @@ def _xlsx_cell_notes(wb: Workbook, sheet_name: str) -> dict[tuple[int, int], str
     """
     notes: dict[tuple[int, int], str] = {}
     try:
-        with zipfile.ZipFile(wb.path) as z:
-            if wb._sheet_parts is None:
-                wb._sheet_parts = _sheet_parts(z)
-            part = wb._sheet_parts.get(sheet_name)
-            if part is None:
-                return notes
-            with z.open(part) as fh:
-                carry = b""
-                while True:
-                    chunk = fh.read(8 * 1024 * 1024)
-                    if not chunk:
-                        break
-                    buf = carry + chunk
-                    cut = buf.rfind(b"</row>")
-                    if cut < 0:
-                        carry = buf[-4 * 1024 * 1024 :]
-                        continue
-                    cut += len(b"</row>")
-                    _scan_cells(buf[:cut], notes)
-                    carry = buf[cut:]
-                _scan_cells(carry, notes)
+        z = wb.package()
+        if wb._sheet_parts is None:
+            wb._sheet_parts = _sheet_parts(z)
+        part = wb._sheet_parts.get(sheet_name)
+        if part is None:
+            return notes
+        with z.open(part) as fh:
+            carry = b""
+            while True:
+                chunk = fh.read(8 * 1024 * 1024)
+                if not chunk:
+                    break
+                buf = carry + chunk
+                cut = buf.rfind(b"</row>")
+                if cut < 0:
+                    carry = buf[-4 * 1024 * 1024 :]
+                    continue
+                cut += len(b"</row>")
+                _scan_cells(buf[:cut], notes)
+                carry = buf[cut:]
+            _scan_cells(carry, notes)
     except Exception:
         return notes  # calamine read the sheet; these notes only refine blanks
     return notes

@@ -19,8 +19,10 @@ from prodsheets.validate import validate
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
 class CheckResult:
+    """What a check found, over one production or several."""
+
     productions: list[Production]
     findings: list[Finding] = field(default_factory=list)
 

@@ -104,7 +104,7 @@ class _Balance:
         return self.budget - self.estimate_at_completion
 
 
-@dataclass
+@dataclass(eq=False)  # two lines with the same amounts are still two lines
 class Line(_Balance):
     """One budget line (or a line reconcile adds: see ``kind``) and its amounts."""
 
@@ -130,7 +130,7 @@ class Line(_Balance):
         return max(self.actual, self.planned if self.scheduled else self.budget)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Totals(_Balance):
     """A chapter's or the whole production's amounts: sums of its lines' amounts."""
 
@@ -156,8 +156,10 @@ class Totals(_Balance):
 _SUMMED = ("budget", "fringes", "planned", "actual", "committed", "invoiced", "paid")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Contingency:
+    """The contingency: where it comes from, its lines, and what overruns take of it."""
+
     source: str  # "line" (the budget has contingency lines), "setting", "none"
     rate: Decimal | None  # the Production sheet's contingency %
     lines: list[Line]
@@ -182,7 +184,7 @@ class Contingency:
         return self.budget - self.used
 
 
-@dataclass
+@dataclass(eq=False)
 class Week:
     """Planned and actual spending of one ISO week (``week`` None: expenses without a date)."""
 
@@ -195,8 +197,10 @@ class Week:
         return None if self.week is None else dt.date.fromisocalendar(*self.week, 1)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
 class Reconciliation:
+    """A production's costs: lines, chapters, total, contingency and cash flow."""
+
     currency: str
     lines: list[Line]
     chapters: list[Totals]
@@ -813,8 +817,10 @@ def contingency_used(production: Production) -> Iterator[Finding]:
 _MONEY_MODULES = frozenset({"prodsheets.validate", __name__})
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
 class ReconcileResult:
+    """What `prodsheets reconcile` says: the money findings and the reconciliation."""
+
     production: Production
     findings: list[Finding]
     reconciliation: Reconciliation | None  # None when the production could not be read

@@ -7,11 +7,10 @@ when it is rendered, so the same findings serve the terminal, JSON, reports and 
 
 from __future__ import annotations
 
-import string
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 
 class Severity(StrEnum):
@@ -44,8 +43,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """A place in a workbook a person can jump to: ``schedule.xlsx › Affectations!B7``.
 
     ``row`` is the sheet's physical row number (1-based) and ``column`` its letters,
@@ -58,7 +56,7 @@ class Location:
     row: int | None = None
     column: str | None = None
     id: str | None = None
-    path: str | None = field(default=None, compare=False)
+    path: str | None = None
 
     @property
     def cell(self) -> str | None:
@@ -84,8 +82,7 @@ class Location:
         }
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     """One entry of the catalogue: a stable code and name, and what it says in each language."""
 
     code: str
@@ -98,6 +95,8 @@ class Code:
 
     def fields(self) -> set[str]:
         """The values the message and hint templates need."""
+        import string  # only the catalogue's tests and docs ask
+
         found: set[str] = set()
         for template in (*self.message.values(), *self.hint.values()):
             found.update(f for _, f, _, _ in string.Formatter().parse(template) if f)
@@ -111,10 +110,11 @@ class _Safe(dict):  # type: ignore[type-arg]
         return "{" + key + "}"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
+    """One thing to say: a catalogue code, the values its message needs, and where."""
+
     code: Code
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = MappingProxyType({})
     locations: tuple[Location, ...] = ()
     severity: Severity | None = None  # None: the code's default
 
@@ -167,8 +167,8 @@ class Bilingual(dict):  # type: ignore[type-arg]
 class Said(Bilingual):
     """A Bilingual worked out only for the language asked, when asked.
 
-    Amounts and dates are formatted by Babel, whose locale data costs tens of
-    milliseconds to load: a run that speaks French never loads English's.
+    Amounts and dates are formatted for one language only when a message is rendered in
+    it: a run that speaks French never formats them in English.
     """
 
     def __init__(self, say: Callable[[str], str]) -> None:
@@ -183,7 +183,7 @@ class Said(Bilingual):
 def _say(value: Any, lang: str) -> str:
     if isinstance(value, Bilingual):
         return str(value[lang])
-    if isinstance(value, list | tuple):
+    if type(value) in (list, tuple):  # a list of values; a record (NamedTuple) is one value
         return ", ".join(_say(v, lang) for v in value)
     if value is None:
         return ""

@@ -49,7 +49,7 @@ def _long_events(s: Schedule) -> list[bool]:
     return [isinstance(k, str) and k.strip().casefold().startswith(LONG_DAY_KINDS) for k in kinds]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
 class Days:
     """Every working day of every person, by column, ordered by person then day.
 

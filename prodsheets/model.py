@@ -21,7 +21,7 @@ from prodsheets.findings import Bilingual, Location, column_letter
 ROW_NAME = {"bookings": "who", "unavailability": "who", "travel": "from", "actuals": "code"}
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
 class TableData:
     """One table read from one sheet: typed columns and the sheet's own row numbers."""
 
@@ -82,7 +82,7 @@ class TableData:
             yield (i, *(c[i] for c in cols))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
 class Production:
     """Everything read from one production folder (or single workbook)."""
 

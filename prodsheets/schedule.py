@@ -17,7 +17,7 @@ from prodsheets.timeline import DAY, Bookings, Events, by_key, read_bookings, re
 from prodsheets.worktime import Rules, rules_for
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
 class Schedule:
     """One production's schedule as intervals, with what messages need to name things."""
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 Lang = str  # "fr" or "en"
 LANGS: tuple[Lang, ...] = ("fr", "en")
@@ -26,10 +26,8 @@ def normalise(text: object) -> str:
     Cached: the same headers and labels come back on every sheet and every row.
     """
     s = str(text)
-    if not s.isascii():
-        s = unicodedata.normalize("NFKD", s)
-        s = "".join(c for c in s if not unicodedata.combining(c))
-        s = s.casefold().replace("œ", "oe").replace("æ", "ae")
+    if not s.isascii():  # "Rôle" → "Ro" + combining accent + "le": the pattern drops the accent
+        s = unicodedata.normalize("NFKD", s).casefold().replace("œ", "oe").replace("æ", "ae")
     return _NOT_KEY.sub("", s.lower())
 
 
@@ -53,8 +51,7 @@ TEXT, ID, DATE, TIME, MONEY, NUMBER, INTEGER, PERCENT, BOOL, ID_LIST, CHOICE, FR
 )
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """One allowed value of a choice column, with what producers may type for it."""
 
     key: str
@@ -66,8 +63,9 @@ class Choice:
         return self.fr if lang == "fr" else self.en
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
+    """A column of the contract: its names in both languages, its kind and its help."""
+
     key: str
     en: str
     fr: str
@@ -95,8 +93,9 @@ class Column:
         return {normalise(n) for n in (self.en, self.fr, self.key, *self.aliases)}
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
+    """A table of the contract: a sheet's names in both languages and its columns."""
+
     key: str
     en: str
     fr: str
@@ -108,10 +107,6 @@ class Table:
     help_fr: str = ""
     key_value: bool = False  # Production: one setting per row, not one record per row
     workbook: str = "budget"  # where `prodsheets new` puts it
-    _by_key: dict[str, Column] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._by_key.update({c.key: c for c in self.columns})
 
     def name(self, lang: Lang) -> str:
         return self.fr if lang == "fr" else self.en
@@ -120,7 +115,10 @@ class Table:
         return self.help_fr if lang == "fr" else self.help_en
 
     def column(self, key: str) -> Column:
-        return self._by_key[key]
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(key)
 
     def matches(self) -> set[str]:
         return {normalise(n) for n in (self.en, self.fr, self.key, *self.aliases)}

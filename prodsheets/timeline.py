@@ -37,7 +37,7 @@ def to_datetime(value: int) -> dt.datetime:
     return dt.datetime.combine(dt.date.fromordinal(day), dt.time(rest // 60, rest % 60))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
 class Events:
     """Every event with a date, by id; ``start``/``end`` are None when the times are unknown."""
 
@@ -49,7 +49,7 @@ class Events:
     table: TableData | None = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
 class Bookings:
     """Timed bookings, column by column (a million bookings are a few lists)."""
 

@@ -7,7 +7,6 @@ rule never raises on odd data: a value that could not be read is ``None`` in the
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
@@ -139,6 +138,8 @@ def _suggest(ref: str, known: set[str]) -> Bilingual:
     by_fold = {k.casefold(): k for k in known}
     match = by_fold.get(ref.casefold())
     if match is None:
+        import difflib  # only when a reference is unknown
+
         close = difflib.get_close_matches(ref.casefold(), list(by_fold), n=1, cutoff=0.75)
         match = by_fold[close[0]] if close else None
     if match is None:

@@ -10,15 +10,16 @@ a production, not legal advice.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from prodsheets.findings import Bilingual
 from prodsheets.model import Production
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(NamedTuple):
+    """A preset's working-time limits; None where the agreement sets none."""
+
     name: Bilingual
     daily_max_hours: Decimal | None = None
     daily_is_amplitude: bool = False  # cinema counts from first call to last wrap
@@ -111,7 +112,7 @@ def rules_for(production: Production) -> Rules:
         changes["travel_buffer_minutes"] = int(s["travel_buffer_minutes"])
     if preset == "live" and s.get("kind") == "festival" and "daily_max_hours" not in changes:
         changes["daily_max_hours"] = rules.daily_max_hours_long_days
-    return replace(rules, **changes) if changes else rules
+    return rules._replace(**changes) if changes else rules
 
 
 def iso_week(day: dt.date) -> tuple[int, int]:

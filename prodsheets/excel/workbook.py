@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prodsheets.excel import layout as L
-from prodsheets.io.load import OUTPUT_MARK
+from prodsheets.io.workbook import OUTPUT_MARK
 
 MODULE = '''"""The Excel button's module, written by `prodsheets excel`: xlwings imports it by the
 workbook's name ({workbook}) and calls main()."""

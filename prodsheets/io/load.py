@@ -17,7 +17,12 @@ from typing import Any
 from prodsheets import catalogue as C
 from prodsheets import schema, values
 from prodsheets.findings import Bilingual, Finding, Location, column_letter
-from prodsheets.io.workbook import Sheet, Workbook, open_workbook
+from prodsheets.io.workbook import (
+    Sheet,
+    Workbook,
+    is_output_package,
+    open_workbook,
+)
 from prodsheets.model import ROW_NAME, Production, TableData
 
 EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -36,21 +41,22 @@ _BAD_VALUE_CODE = {
 }
 
 
-def discover(folder: Path) -> list[Path]:
-    """The workbooks of a production folder: spreadsheets, without lock or hidden files."""
+def discover(folder: Path, skip_outputs: bool = True) -> list[Path]:
+    """The workbooks of a production folder: spreadsheets, without lock or hidden files.
+
+    ``skip_outputs=False`` leaves prodsheets' own outputs in, for a caller that opens
+    each package anyway and asks :func:`is_output_package` itself (the loader).
+    """
     found = []
     for p in sorted(folder.iterdir()):
         if not p.is_file() or p.suffix.lower() not in EXTENSIONS:
             continue
         if p.name.startswith(("~$", ".~lock", ".")):
             continue  # Office and LibreOffice lock files, hidden files
-        if is_output(p):
+        if skip_outputs and is_output(p):
             continue  # a report or control workbook prodsheets wrote here
         found.append(p)
     return found
-
-
-OUTPUT_MARK = b"prodsheets-output"
 
 
 def is_output(path: Path) -> bool:
@@ -59,8 +65,8 @@ def is_output(path: Path) -> bool:
         return False
     try:
         with zipfile.ZipFile(path) as z:
-            return OUTPUT_MARK in z.read("docProps/custom.xml")[:65536]
-    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+            return is_output_package(z)
+    except (OSError, zipfile.BadZipFile, ValueError):
         return False
 
 
@@ -79,14 +85,8 @@ def load_production(
     if not path.exists():
         production.unreadable = True
         return production, [Finding(C.PATH_NOT_FOUND, {"path": str(path)}, (where,))]
-    if path.is_dir():
-        files = discover(path)
-        if not files:
-            production.unreadable = True
-            return production, [Finding(C.NO_WORKBOOK, {"path": str(path)}, (where,))]
-    else:
-        files = [path]
-
+    folder = path.is_dir()
+    files = discover(path, skip_outputs=False) if folder else [path]
     opened: list[Workbook] = []
     for file in files:
         wb, problems = open_workbook(file, prefix + file.name)
@@ -94,8 +94,14 @@ def load_production(
         if wb is None:
             production.unreadable = True
             continue
+        if folder and wb.is_output():
+            wb.close()  # a report or control workbook prodsheets wrote here
+            continue
         production.files.append(wb.display)
         opened.append(wb)
+    if folder and not opened and not findings:
+        production.unreadable = True
+        return production, [Finding(C.NO_WORKBOOK, {"path": str(path)}, (where,))]
 
     unreadable_tables: set[str] = set()
     for wb in opened:
@@ -168,13 +174,16 @@ def _find_header(
 ) -> tuple[int, dict[str, int], list[Finding]] | None:
     """The header row (index into sheet.rows) and column key → index into each row."""
     best: tuple[int, int] | None = None
+    required = [c.key for c in table.columns if c.required]
     for i, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
         hits = {schema.column_for_header(table, v) for v in row if isinstance(v, str)}
         hits.discard(None)
-        required_hits = sum(1 for c in table.columns if c.required and c.key in hits)
+        required_hits = sum(1 for key in required if key in hits)
         score = len(hits) + required_hits
         if len(hits) >= min(2, len(table.columns)) and (best is None or score > best[1]):
             best = (i, score)
+            if required_hits == len(required):
+                break  # every required column is named: the rows below are data
     if best is None:
         return None
     header_index = best[0]

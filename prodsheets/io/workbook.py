@@ -24,10 +24,11 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # A whole Excel sheet is at most 1,048,576 × 16,384 cells; the calamine limit
 # (100 million cells) stops decompression bombs before they eat the memory.
 MAX_MEMBER_BYTES = 4 * 1024**3
+Refusal = tuple[Any, dict[str, Any]]  # a catalogue code and its message's values
 THREAD_FROM_BYTES = 1024**2  # below a megabyte, scanning formulas in a thread is not worth it
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
 class Workbook:
     """An opened workbook: its sheet names, and a way to read a sheet's cells."""
 
@@ -36,7 +37,7 @@ class Workbook:
     sheet_names: list[str]
     date1904: bool = False
     _book: Any = field(default=None, repr=False)
-    _sheet_parts: dict[str, str] | None = field(default=None, repr=False)
+    _sheet_parts: SheetParts | None = field(default=None, repr=False)
     _zip: zipfile.ZipFile | None = field(default=None, repr=False)
 
     def location(self, sheet: str | None = None) -> Location:
@@ -70,6 +71,10 @@ class Workbook:
                 scan.join()
         return Sheet(self, name, rows, start[0], start[1], notes), []
 
+    def is_output(self) -> bool:
+        """Whether prodsheets wrote this workbook (a report or the control workbook)."""
+        return self._zip is not None and is_output_package(self._zip)
+
     def package(self) -> zipfile.ZipFile:
         """The xlsx package, opened once: its directory is read once, not per sheet."""
         if self._zip is None:
@@ -85,7 +90,7 @@ class Workbook:
             self._zip = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
 class Sheet:
     """A sheet's cells as calamine returns them, with where they sit on the sheet.
 
@@ -119,7 +124,11 @@ def open_workbook(path: Path, display: str) -> tuple[Workbook | None, list[Findi
         return fail(C.CORRUPT, detail=exc.strerror or type(exc).__name__)
     if size == 0:
         return fail(C.EMPTY_FILE)
-    refusal = _sniff(path, head)
+    package = None
+    if head.startswith(ZIP_MAGIC):  # xlsx, xlsm, ods: the package is opened once, kept
+        package, refusal = _open_package(path)
+    else:
+        refusal = _sniff(path, head)
     if refusal is not None:
         return None, [Finding(refusal[0], refusal[1], where)]
 
@@ -128,16 +137,28 @@ def open_workbook(path: Path, display: str) -> tuple[Workbook | None, list[Findi
     try:
         book = pc.CalamineWorkbook.from_path(str(path))
         names = [m.name for m in book.sheets_metadata if _is_worksheet(m)]
-    except pc.PasswordError:
-        return fail(C.ENCRYPTED)
     except BaseException as exc:
+        if package is not None:
+            package.close()
+        if isinstance(exc, pc.PasswordError):
+            return fail(C.ENCRYPTED)
         if isinstance(exc, KeyboardInterrupt | SystemExit | MemoryError):
             raise
         return None, [_open_failure(path, head, exc, where)]
-    wb = Workbook(path, display, names, _book=book)
+    wb = Workbook(path, display, names, _book=book, _zip=package)
     if path.suffix.lower() in {".xlsx", ".xlsm"} or head.startswith(ZIP_MAGIC):
         wb.date1904 = _xlsx_date1904(wb)
     return wb, []
+
+
+OUTPUT_MARK = b"prodsheets-output"  # a custom property of every workbook prodsheets writes
+
+
+def is_output_package(z: zipfile.ZipFile) -> bool:
+    try:
+        return OUTPUT_MARK in z.read("docProps/custom.xml")[:65536]
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError, NotImplementedError, EOFError):
+        return False
 
 
 def _is_worksheet(meta: Any) -> bool:
@@ -175,10 +196,8 @@ def _open_failure(
     return Finding(C.CORRUPT, {"detail": _short(exc)}, where)
 
 
-def _sniff(path: Path, head: bytes) -> tuple[Any, dict[str, Any]] | None:
+def _sniff(path: Path, head: bytes) -> Refusal | None:
     """Refuse, from the first bytes, what calamine would misread or answer obscurely."""
-    if head.startswith(ZIP_MAGIC):
-        return _sniff_zip(path)
     if head.startswith(CFB_MAGIC):
         if _cfb_has_stream(path, "EncryptedPackage"):
             return C.ENCRYPTED, {}
@@ -236,26 +255,28 @@ def _looks_like_text(head: bytes) -> bool:
     return bool(text) and all(c.isprintable() or c in "\r\n\t" for c in text)
 
 
-def _sniff_zip(path: Path) -> tuple[Any, dict[str, Any]] | None:
+def _open_package(path: Path) -> tuple[zipfile.ZipFile | None, Refusal | None]:
+    """The zip package of an xlsx/xlsm/ods, or why it cannot be a workbook."""
     try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
+        z = zipfile.ZipFile(path)
+        infos = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
-        return C.CORRUPT, {
-            "detail": Bilingual(
-                f"not a complete zip archive: {_short(exc)}",
-                f"archive zip incomplète : {_short(exc)}",
-            )
-        }
+        detail = Bilingual(
+            f"not a complete zip archive: {_short(exc)}",
+            f"archive zip incomplète : {_short(exc)}",
+        )
+        return None, (C.CORRUPT, {"detail": detail})
     names = {i.filename.replace("\\", "/").lower() for i in infos}
+    refusal: Refusal | None = None
     if not any(n in names for n in ("[content_types].xml", "mimetype", "content.xml")):
-        return C.NOT_A_SPREADSHEET, {
-            "detail": Bilingual("a zip archive without a workbook", "une archive zip sans classeur")
-        }
-    big = max((i.file_size for i in infos), default=0)
-    if big > MAX_MEMBER_BYTES:
-        return C.TOO_LARGE, {"detail": f"{big / 1024**3:.1f} GiB"}
-    return None
+        detail = Bilingual("a zip archive without a workbook", "une archive zip sans classeur")
+        refusal = C.NOT_A_SPREADSHEET, {"detail": detail}
+    elif (big := max((i.file_size for i in infos), default=0)) > MAX_MEMBER_BYTES:
+        refusal = C.TOO_LARGE, {"detail": f"{big / 1024**3:.1f} GiB"}
+    if refusal is not None:
+        z.close()
+        return None, refusal
+    return z, None
 
 
 def _cfb_has_stream(path: Path, name: str) -> bool:
@@ -290,15 +311,10 @@ def _xls_is_encrypted(path: Path) -> bool:
 def _xlsx_date1904(wb: Workbook) -> bool:
     """Whether the workbook counts days from 1904 (old Mac Excel, some LibreOffice files)."""
     try:
-        z = wb.package()
-        for info in z.infolist():
-            if info.filename.replace("\\", "/").lower().endswith("workbook.xml"):
-                with z.open(info) as fh:
-                    head = fh.read(65536)
-                return re.search(rb'date1904\s*=\s*["\'](1|true)["\']', head) is not None
+        wb._sheet_parts = _sheet_parts(wb.package())
     except Exception:
         return False
-    return False
+    return wb._sheet_parts.date1904
 
 
 # --- xlsx: formulas without a saved result, and error cells ------------------------
@@ -309,6 +325,10 @@ _REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _CELL_REF = re.compile(rb"^([A-Z]{1,3})([0-9]+)$")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+# The end of a formula not followed by a saved value (``<v>`` and at least one character).
+_FORMULA_WITHOUT_VALUE = re.compile(
+    rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)(?!\s*<(?:\w+:)?v>[^<])"
+)
 
 
 def _xml_unescape(raw: bytes) -> str:
@@ -320,20 +340,28 @@ def _xml_unescape(raw: bytes) -> str:
     return html.unescape(text)
 
 
-def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+class SheetParts(dict[str, str]):
+    """Sheet name → worksheet part, and whether dates count from 1904: workbook.xml, once."""
+
+    date1904 = False
+
+
+def _sheet_parts(z: zipfile.ZipFile) -> SheetParts:
     """Sheet name → worksheet part, from workbook.xml and its relationships."""
+    parts = SheetParts()
     by_lower = {i.filename.replace("\\", "/").lower(): i for i in z.infolist()}
     wb_info = next((i for n, i in by_lower.items() if n.endswith("workbook.xml")), None)
     if wb_info is None:
-        return {}
+        return parts
+    with z.open(wb_info) as fh:
+        wb_xml = fh.read(16 * 1024 * 1024)
+    parts.date1904 = re.search(rb'date1904\s*=\s*["\'](1|true)["\']', wb_xml) is not None
     wb_name = wb_info.filename.replace("\\", "/")
     folder = wb_name.rsplit("/", 1)[0] if "/" in wb_name else ""
     rels_name = f"{folder}/_rels/workbook.xml.rels".lower().lstrip("/")
     rels_info = by_lower.get(rels_name)
     if rels_info is None:
-        return {}
-    with z.open(wb_info) as fh:
-        wb_xml = fh.read(16 * 1024 * 1024)
+        return parts
     with z.open(rels_info) as fh:
         rels_xml = fh.read(16 * 1024 * 1024)
     targets: dict[bytes, str] = {}
@@ -345,7 +373,6 @@ def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
                 target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
             )
             targets[attrs[b"Id"]] = target
-    parts: dict[str, str] = {}
     for m in _SHEET_TAG.finditer(wb_xml):
         attrs = dict(_ATTR.findall(m[1]))
         rid = next((v for k, v in attrs.items() if k.endswith(b":id")), None)
@@ -399,8 +426,11 @@ def _xlsx_cell_notes(wb: Workbook, sheet_name: str) -> dict[tuple[int, int], str
 
 
 def _scan_cells(buf: bytes, notes: dict[tuple[int, int], str]) -> None:
-    if b"<f" not in buf and b'"e"' not in buf and b":f" not in buf:
-        return
+    if b'"e"' not in buf:  # no error cell: only formulas without a saved result matter
+        if b"<f" not in buf and b":f" not in buf:
+            return
+        if _FORMULA_WITHOUT_VALUE.search(buf) is None:
+            return  # a budget's totals, all saved by Excel: no cell to look at
     for m in _CELL.finditer(buf):
         attrs, inner = m[1], m[2] or b""
         is_error = b't="e"' in attrs

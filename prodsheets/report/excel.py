@@ -17,6 +17,7 @@ from typing import Any
 
 from prodsheets.costs import Line, Totals
 from prodsheets.findings import Bilingual, Location
+from prodsheets.io.workbook import OUTPUT_MARK
 from prodsheets.report.data import Report, clock_on, relative_link
 from prodsheets.report.risks import Risk, level, matrix, scored_risks
 
@@ -112,7 +113,7 @@ def write_excel(report: Report, target: Path, out: Path) -> None:
     book.set_properties({"title": f"{report.title} — {w['report']}", "author": "prodsheets"})
     # Marks the file as an output, so that reading the production passes over it even
     # when the reports are written into the production's own folder.
-    book.set_custom_property(OUTPUT_MARK, "report")
+    book.set_custom_property(OUTPUT_MARK.decode(), "report")  # the loader passes over it
     money = money_format(report.currency, lang)
     formats = {
         "title": book.add_format({"bold": True, "font_size": 16}),
@@ -398,7 +399,6 @@ def _cash_flow(book: Any, sh: _Sheet, report: Report) -> None:
         ws.insert_chart(1, 7, chart)
 
 
-OUTPUT_MARK = "prodsheets-output"
 RISK_COLOURS = {"low": "#D4EDDA", "medium": "#FFF3CD", "high": "#FFD8A8", "critical": "#F8D7DA"}
 
 

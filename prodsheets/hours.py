@@ -184,8 +184,11 @@ def overtime_hours(
     out: dict[str, dict[tuple[int, int], list[tuple[Decimal, Decimal]]]] = {}
     if rules.overtime_after_hours is None:
         return out
+    after_minutes = rules.overtime_after_hours * 60
     for who, weeks in all_weekly_minutes(s).items():
         for week, mins in weeks.items():
+            if mins <= after_minutes:
+                continue  # no overtime this week, and no Decimal arithmetic to find it
             hours = Decimal(mins) / 60
             low = rules.overtime_after_hours
             bands = []

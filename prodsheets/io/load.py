@@ -270,8 +270,14 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
     if blank:
         kept_n = [n for n in kept_n if n not in blank]
         fast = {j: [c[n] for n in kept_n] for j, c in fast.items()}
-    kept = [header_index + 1 + n for n in kept_n]
-    data.rows = [sheet.first_row + i + 1 for i in kept]
+        kept = [header_index + 1 + n for n in kept_n]
+        data.rows = [sheet.first_row + i + 1 for i in kept]
+    else:  # every row holds something: the row numbers are ranges, built at C speed
+        first = header_index + 1
+        kept = list(range(first, first + len(body)))
+        data.rows = list(
+            range(sheet.first_row + first + 1, sheet.first_row + first + 1 + len(body))
+        )
 
     id_key = ROW_NAME.get(table.key, table.id_column)
     order = sorted(columns.items(), key=lambda kv: kv[0] != id_key)  # ids first, for locations
@@ -305,6 +311,8 @@ def _blank_rows(columns: dict[int, list[Any]], header_index: int, sheet: Sheet) 
     """
     candidates: set[int] | None = None
     for values_ in columns.values():
+        if None not in values_:  # at C speed: a column never blank settles it
+            return set()
         empty = {n for n, v in enumerate(values_) if v is None}
         candidates = empty if candidates is None else candidates & empty
         if not candidates:
@@ -424,10 +432,10 @@ def _fast_values(kind: str, raw: Iterable[Any]) -> list[Any]:
     if kind in (schema.ID, schema.TEXT):
         return [(v.strip() or None) if type(v) is str else _SLOW for v in raw]
     if kind == schema.TIME:
-        return [
-            None
-            if v == "" or v is None
-            else (v if type(v) is dt.time and not v.microsecond else _SLOW)
+        return [  # the common case first: a time compared with "" costs a slow "no"
+            v
+            if type(v) is dt.time and not v.microsecond
+            else (None if v == "" or v is None else _SLOW)
             for v in raw
         ]
     if kind == schema.DATE:

@@ -21,6 +21,9 @@ import click
 from prodsheets import __version__
 
 EXIT_USAGE = 2
+# Shared: each click.Path looks up its translated name on disk when it is made (gettext).
+PATH = click.Path(path_type=Path)
+FOLDER = click.Path(path_type=Path, file_okay=False)
 
 
 def _lang_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -79,7 +82,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("productions", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("productions", nargs=-1, required=True, type=PATH)
 @_format_option
 @_lang_option
 @click.option(
@@ -92,7 +95,7 @@ def main() -> None:
     "--annotate",
     "annotate_to",
     metavar="OUT",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=FOLDER,
     help="Write copies of the workbooks into OUT, problem cells coloured and commented.",
 )
 @_no_traceback
@@ -155,7 +158,7 @@ def _annotate(productions: tuple[Path, ...], findings: list[Any], out: Path, lan
 
 
 @main.command()
-@click.argument("production", type=click.Path(path_type=Path))
+@click.argument("production", type=PATH)
 @_format_option
 @_lang_option
 @_no_traceback
@@ -181,13 +184,13 @@ def reconcile(production: Path, fmt: str, lang: str | None) -> None:
 
 
 @main.command()
-@click.argument("production", type=click.Path(path_type=Path))
+@click.argument("production", type=PATH)
 @click.option(
     "-o",
     "--output",
     "out",
     required=True,
-    type=click.Path(path_type=Path, file_okay=False),
+    type=FOLDER,
     help="Folder to write the reports into. / Dossier où écrire les rapports.",
 )
 @_lang_option
@@ -291,7 +294,7 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 @main.command()
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folder", type=FOLDER)
 @click.option(
     "--kind",
     type=click.Choice(["film", "live", "festival", "exhibition", "other"]),
@@ -347,7 +350,7 @@ def new(
 
 
 @main.command()
-@click.argument("production", type=click.Path(path_type=Path))
+@click.argument("production", type=PATH)
 @click.option("--absent", metavar="ID", help="A person (or resource) absent. / Absent(e).")
 @click.option("--from", "start", callback=_date_option, help="First day of the absence.")
 @click.option("--to", "end", callback=_date_option, help="Last day of the absence.")
@@ -357,7 +360,7 @@ def new(
 @click.option(
     "--apply",
     "apply_to",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=FOLDER,
     help="Write a copy of the schedule with the best plan into this folder.",
 )
 @_format_option

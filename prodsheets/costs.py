@@ -82,7 +82,7 @@ UNPAID = frozenset({"volunteer"})
 STATUSES = ("committed", "invoiced", "paid")
 _CONTINGENCY_WORDS = ("imprevu", "contingenc", "aleas")
 _CURRENCY_WORDS = {"€": "EUR", "EURO": "EUR", "EUROS": "EUR", "£": "GBP"}
-_RATE = re.compile(r"([A-Za-z]{3})\s*=\s*(\S.*)")
+_RATE = r"([A-Za-z]{3})\s*=\s*(\S.*)"  # compiled on first use: few productions need it
 
 
 # --- the reconciliation, as plain data -----------------------------------------------
@@ -237,7 +237,7 @@ def parse_exchange_rates(text: str) -> tuple[dict[str, Decimal], list[str]]:
         piece = piece.strip()
         if not piece:
             continue
-        m = _RATE.fullmatch(piece)
+        m = re.fullmatch(_RATE, piece)
         try:
             value = values.parse_number(m.group(2).strip()) if m else None
         except values.BadValue:

@@ -94,20 +94,22 @@ def parse_id(value: object) -> str:
     return parse_text(value).replace("\u00a0", " ").replace("\u202f", " ").strip()
 
 
-_LIST_SPLIT = re.compile(r"[,;\n/]+")
+# Patterns are module strings, compiled on first use (the re module caches them): a check
+# that meets no number, date or time typed as text never pays to compile them.
+_LIST_SPLIT = r"[,;\n/]+"
 
 
 def parse_id_list(value: object) -> tuple[str, ...]:
-    return tuple(p for p in (parse_id(x) for x in _LIST_SPLIT.split(parse_text(value))) if p)
+    return tuple(p for p in (parse_id(x) for x in re.split(_LIST_SPLIT, parse_text(value))) if p)
 
 
 # --- numbers ------------------------------------------------------------------------
 
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
-_CURRENCY = re.compile(r"(€|\$|£|¥|chf|euros?|eur|usd|gbp|ht|ttc)", re.IGNORECASE)
+_SPACES = r"[\s\u00a0\u202f\u2009\u2007']"
+_CURRENCY = r"(?i)(€|\$|£|¥|chf|euros?|eur|usd|gbp|ht|ttc)"
 # 1 234 567,89: a space (or ') separates thousands only between groups of three digits
-_SPACE_GROUPED = re.compile(r"\d{1,3}(?:[\s\u00a0\u202f\u2009\u2007']\d{3})+(?:[.,]\d*)?")
-_EDGES = re.compile(r"^[\s']+|[\s']+$")
+_SPACE_GROUPED = r"\d{1,3}(?:[\s\u00a0\u202f\u2009\u2007']\d{3})+(?:[.,]\d*)?"
+_EDGES = r"^[\s']+|[\s']+$"
 
 
 def _decimal_from_float(value: float) -> Decimal:
@@ -118,19 +120,19 @@ def _decimal_from_float(value: float) -> Decimal:
 def _number_text(text: str) -> str | None:
     """Normalise a typed number to Python syntax, or None if it is not one."""
     # A currency becomes a space, so 12 € 34 or 12€50 is not read as 1234 or 1250.
-    s = _CURRENCY.sub(" ", text).replace("\u2212", "-")  # the typographic minus sign
-    s = _EDGES.sub("", s)
+    s = re.sub(_CURRENCY, " ", text).replace("\u2212", "-")  # the typographic minus sign
+    s = re.sub(_EDGES, "", s)
     negative = False
     if s.startswith("(") and s.endswith(")"):
-        negative, s = True, _EDGES.sub("", s[1:-1])
+        negative, s = True, re.sub(_EDGES, "", s[1:-1])
     if s.startswith("-"):
-        negative, s = not negative, _EDGES.sub("", s[1:])
+        negative, s = not negative, re.sub(_EDGES, "", s[1:])
     elif s.startswith("+"):
-        s = _EDGES.sub("", s[1:])
-    if _SPACES.search(s):
-        if not _SPACE_GROUPED.fullmatch(s):
+        s = re.sub(_EDGES, "", s[1:])
+    if re.search(_SPACES, s):
+        if not re.fullmatch(_SPACE_GROUPED, s):
             return None  # 12 34 is not 1234
-        s = _SPACES.sub("", s)
+        s = re.sub(_SPACES, "", s)
     if not s or not re.fullmatch(r"[0-9.,]+", s) or not re.search(r"[0-9]", s):
         return None
     commas, dots = s.count(","), s.count(".")
@@ -273,13 +275,9 @@ _MONTHS = {
     **dict.fromkeys(("novembre", "nov", "november"), 11),
     **dict.fromkeys(("decembre", "décembre", "dec", "déc", "december"), 12),
 }
-_DMY = re.compile(
-    r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:,?\s+(?:à\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?)?"
-)
-_YMD = re.compile(
-    r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-)
-_WORDY = re.compile(r"(?:[^\W\d]+\.?\s+)?(\d{1,2})(?:er)?\s+([^\W\d]+)\.?\s+(\d{4})")
+_DMY = r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:,?\s+(?:à\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?)?"
+_YMD = r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_WORDY = r"(?:[^\W\d]+\.?\s+)?(\d{1,2})(?:er)?\s+([^\W\d]+)\.?\s+(\d{4})"
 
 
 def parse_date(value: object, date1904: bool = False) -> dt.date:
@@ -298,21 +296,21 @@ def parse_date(value: object, date1904: bool = False) -> dt.date:
     if isinstance(value, str):
         text = value.strip()
         try:
-            if m := _YMD.fullmatch(text):
+            if m := re.fullmatch(_YMD, text):
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            if m := _DMY.fullmatch(text):
+            if m := re.fullmatch(_DMY, text):
                 year = int(m[3])
                 if len(m[3]) == 2:
                     year += 2000 if year < 70 else 1900
                 return dt.date(year, int(m[2]), int(m[1]))
-            if (m := _WORDY.fullmatch(text)) and (month := _MONTHS.get(m[2].casefold())):
+            if (m := re.fullmatch(_WORDY, text)) and (month := _MONTHS.get(m[2].casefold())):
                 return dt.date(int(m[3]), month, int(m[1]))
         except ValueError:
             pass  # 31/02/2026: the right shape, not a day
     raise BadValue("date", value)
 
 
-_HM = re.compile(r"(\d{1,2})\s*(?:[:h]\s*(\d{2})?)?(?::(\d{2}))?\s*(am|pm)?", re.IGNORECASE)
+_HM = r"(?i)(\d{1,2})\s*(?:[:h]\s*(\d{2})?)?(?::(\d{2}))?\s*(am|pm)?"
 
 
 def parse_time(value: object) -> dt.time:
@@ -336,7 +334,7 @@ def parse_time(value: object) -> dt.time:
             raise BadValue("time", value)
         return _time_of_seconds(round(value * 86400))
     if isinstance(value, str):
-        m = _HM.fullmatch(value.strip())
+        m = re.fullmatch(_HM, value.strip())
         if m and (m[2] is not None or m[3] is None):
             hour, minute, second = int(m[1]), int(m[2] or 0), int(m[3] or 0)
             if m[4]:

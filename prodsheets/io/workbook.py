@@ -322,9 +322,11 @@ def _xlsx_date1904(wb: Workbook) -> bool:
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
 _ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
 _REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
-_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
-_CELL_REF = re.compile(rb"^([A-Z]{1,3})([0-9]+)$")
-_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+# Only sheets with an error or a formula without a saved value are walked cell by cell:
+# these patterns are compiled then, on first use (the re module caches them).
+_CELL = rb"(?s)<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)"
+_CELL_REF = rb"([A-Z]{1,3})([0-9]+)"
+_VALUE = rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>"
 # The end of a formula not followed by a saved value (``<v>`` and at least one character).
 _FORMULA_WITHOUT_VALUE = re.compile(
     rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)(?!\s*<(?:\w+:)?v>[^<])"
@@ -431,7 +433,7 @@ def _scan_cells(buf: bytes, notes: dict[tuple[int, int], str]) -> None:
             return
         if _FORMULA_WITHOUT_VALUE.search(buf) is None:
             return  # a budget's totals, all saved by Excel: no cell to look at
-    for m in _CELL.finditer(buf):
+    for m in re.finditer(_CELL, buf):
         attrs, inner = m[1], m[2] or b""
         is_error = b't="e"' in attrs
         has_formula = b"<f" in inner or b":f" in inner
@@ -440,11 +442,11 @@ def _scan_cells(buf: bytes, notes: dict[tuple[int, int], str]) -> None:
         ref = re.search(rb'\br="([A-Z]{1,3}[0-9]+)"', attrs)
         if ref is None:
             continue
-        cm = _CELL_REF.match(ref[1])
+        cm = re.fullmatch(_CELL_REF, ref[1])
         if cm is None:
             continue
         pos = (int(cm[2]) - 1, _col_index(cm[1]))
-        value = _VALUE.search(inner)
+        value = re.search(_VALUE, inner)
         if is_error:
             notes[pos] = _xml_unescape(value[1]) if value else "#ERROR"
         elif value is None or (value[1] == b"" and b't="str"' not in attrs):

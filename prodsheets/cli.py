@@ -21,6 +21,7 @@ import click
 from prodsheets import __version__
 
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # as a shell reports a command stopped by SIGPIPE
 # Shared: each click.Path looks up its translated name on disk when it is made (gettext).
 PATH = click.Path(path_type=Path)
 FOLDER = click.Path(path_type=Path, file_okay=False)
@@ -58,6 +59,9 @@ def _no_traceback(fn: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             click.echo("Interrompu. / Interrupted.", err=True)
             sys.exit(130)
+        except BrokenPipeError:  # `prodsheets check … | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_BROKEN_PIPE)
         except Exception as exc:
             if os.environ.get("PRODSHEETS_DEBUG"):
                 raise

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -184,3 +186,53 @@ def test_new_refuses_a_date_that_is_not_one(tmp_path: Path) -> None:
     code, out = run("new", tmp_path, "--start", "31/02/2026")
     assert code == 2 and "31/02/2026" in out
     assert list(tmp_path.iterdir()) == []
+
+
+# --- the `prodsheets` process itself: it flushes, then leaves without tearing down ----
+
+
+def command(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """`python -m prodsheets ARGS` in a fresh process, as a user or the Excel button runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "prodsheets", *map(str, args)],
+        capture_output=True, text=True, timeout=120, **kwargs,
+    )  # fmt: skip
+
+
+def test_the_process_writes_all_its_json_and_exits_with_the_check(faulty: Path) -> None:
+    done = command("check", faulty, "--format", "json")
+    assert done.returncode == 1
+    assert json.loads(done.stdout) == to_json(check([faulty]), "fr")
+    assert done.stderr == ""
+
+
+def test_the_process_says_usage_errors_and_exits_2() -> None:
+    done = command("check")
+    assert done.returncode == 2
+    assert "Missing argument" in done.stderr
+
+
+def test_a_reader_that_stops_early_is_no_error(production: Sheets, tmp_path: Path) -> None:
+    """`prodsheets check … | head -1`: no internal error, the shell's SIGPIPE status."""
+    # 2,000 bookings of nobody: far more lines than a pipe holds (64 KiB) before a read
+    production["Affectations"] += [["S1", f"NOBODY{n}", None, None] for n in range(2000)]
+    many = write_workbook(tmp_path / "many.xlsx", production)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "prodsheets", "check", str(many), "--lang", "en"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline()
+    proc.stdout.close()  # as `head -1` does
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "err"), [(None, 0, ""), (3, 3, ""), ("bye", 1, "bye\n")]
+)
+def test_leaving_flushes_what_was_written(code: object, status: int, err: str) -> None:
+    script = f"from prodsheets.__main__ import leave; print('written', end=''); leave({code!r})"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (status, "written", err)

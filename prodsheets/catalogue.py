@@ -847,9 +847,9 @@ KEY_PERSON_WITHOUT_BACKUP = _code(
     ("Key person without backup", "Personne clé sans remplaçant"),
     (
         "{who} ({role}) is the only one of {department} and nobody else holds the role; "
-        "booked {days} (first at {where}, {first}), with no backup named.",
+        "booked {days} (first{where}, {first}), with no backup named.",
         "{who} ({role}) est seul(e) dans {department} et personne d'autre ne tient ce poste ; "
-        "convoqué(e) {days} (d'abord à {where}, le {first}), sans remplaçant indiqué.",
+        "convoqué(e) {days} (d'abord{where}, le {first}), sans remplaçant indiqué.",
     ),
     (
         "Name in {column} someone who could stand in, or accept the risk; "

@@ -40,11 +40,16 @@ class CheckResult:
 
     @property
     def exit_code(self) -> int:
-        if any(p.unreadable for p in self.productions):
-            return EXIT_UNREADABLE
-        if any(f.level is Severity.ERROR for f in self.findings):
-            return EXIT_ERRORS
-        return EXIT_OK
+        return exit_code(self.productions, self.findings)
+
+
+def exit_code(productions: Iterable[Production], findings: Iterable[Finding]) -> int:
+    """2 when a production could not be read, 1 when an error was found, else 0."""
+    if any(p.unreadable for p in productions):
+        return EXIT_UNREADABLE
+    if any(f.level is Severity.ERROR for f in findings):
+        return EXIT_ERRORS
+    return EXIT_OK
 
 
 def select_findings(

@@ -60,10 +60,8 @@ def double_bookings(production: Production) -> Iterator[Finding]:
     s = schedule_of(production)
     b = s.bookings
     for who, order in s.groups.items():
-        if who in s.resources:
-            quantity = _quantity(s, who)
-            if quantity > 1:
-                continue  # over_capacity handles it
+        if _counted_by_capacity(s, who, order):
+            continue  # over_capacity says it, with how many too many
         for first, second in overlapping_pairs(order, b.start, b.end):
             overlap = min(b.end[first], b.end[second]) - b.start[second]
             yield Finding(
@@ -78,6 +76,15 @@ def double_bookings(production: Production) -> Iterator[Finding]:
                 },
                 (s.booking_cell(first), s.booking_cell(second)),
             )
+
+
+def _counted_by_capacity(s: Schedule, who: str, order: Sequence[int]) -> bool:
+    """A resource of several units, or booked several at a time: over_capacity's, not a
+    double booking's (each overlap is said once)."""
+    if who not in s.resources:
+        return False
+    quantities = s.bookings.quantity
+    return _quantity(s, who) > 1 or any(quantities[n] != 1 for n in order)
 
 
 def _quantity(s: Schedule, who: str) -> int:
@@ -122,7 +129,7 @@ def location_double_bookings(production: Production) -> Iterator[Finding]:
                 [1] * len(timed),
                 lambda n: ev.table.cell(timed[n], "location"),  # type: ignore[union-attr]
                 lambda n: s.event_id(timed[n]),
-                Bilingual("Locations", "Lieux"),
+                production.table_label("locations"),
             )
             continue
         for first, second in overlapping_pairs(order, starts, ends):
@@ -155,26 +162,20 @@ def _event_text(s: Schedule, e: int) -> Bilingual:
 def over_capacity(production: Production) -> Iterator[Finding]:
     s = schedule_of(production)
     b = s.bookings
-    table = production.table("resources")
     for who, order in s.groups.items():
-        if who not in s.resources:
-            continue
-        quantity = _quantity(s, who)
-        if quantity <= 1 and all(b.quantity[n] == 1 for n in order):
-            continue  # one at a time: a double booking, said by double_bookings
+        if not _counted_by_capacity(s, who, order):
+            continue  # one unit, one at a time: a double booking, said by double_bookings
         yield from _capacity_excess(
             s,
             s.name(who),
-            quantity,
+            _quantity(s, who),
             order,
             b.start,
             b.end,
             b.quantity,
             s.booking_cell,
             lambda n: s.event_id(b.event[n]),
-            production.table_label("resources")
-            if table is not None
-            else Bilingual("Resources", "Matériel"),
+            production.table_label("resources"),
         )
 
 

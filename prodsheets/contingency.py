@@ -24,6 +24,7 @@ from prodsheets import catalogue as C
 from prodsheets import schema
 from prodsheets.findings import Bilingual, Finding
 from prodsheets.formats import say_date
+from prodsheets.hours import all_work_days
 from prodsheets.model import Production
 from prodsheets.schedule import Schedule, clock, schedule_of
 from prodsheets.timeline import DAY
@@ -186,27 +187,23 @@ def key_person_without_backup(production: Production) -> Iterator[Finding]:
     crew = production.table("crew")
     if crew is None or not crew.has("backup") or not crew.has("role"):
         return
-    from prodsheets.hours import all_work_days
-
     s = schedule_of(production)
     counts: dict[str, int] = {}
     for _, role, dept in crew.records("role", "department"):
         for key in (f"role:{schema.normalise(role or '')}", f"dept:{schema.normalise(dept or '')}"):
             counts[key] = counts.get(key, 0) + 1
     days = all_work_days(s)
-    mine: dict[str, list[int]] = {}
-    for g in range(len(days)):
-        mine.setdefault(days.who[g], []).append(g)
+    spans = days.spans()
     for i, who, role, dept, contract, backup in crew.records(
         "id", "role", "department", "contract", "backup"
     ):
         if who is None or backup is not None or not role or contract == "artist":
             continue
-        if who not in mine or counts[f"role:{schema.normalise(role)}"] > 1:
+        if who not in spans or counts[f"role:{schema.normalise(role)}"] > 1:
             continue
         if dept and counts[f"dept:{schema.normalise(dept)}"] > 1:
             continue  # a colleague of the department can stand in
-        worked = [days.at(g) for g in mine[who]]
+        worked = [days.at(g) for g in range(*spans[who])]
         first = worked[0]
         place = s.location_name(s.events.location[s.bookings.event[first.first]])
         yield Finding(
@@ -220,7 +217,7 @@ def key_person_without_backup(production: Production) -> Iterator[Finding]:
                 ),
                 "days": days_text([d.day for d in worked]),
                 "first": say_date(first.day),
-                "where": place or "",
+                "where": Bilingual(f" at {place}", f" à {place}") if place else "",
                 "column": crew.header("backup"),
                 "id": who,
             },

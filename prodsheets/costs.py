@@ -65,7 +65,7 @@ from typing import Any
 
 from prodsheets import catalogue as C
 from prodsheets import schema, values
-from prodsheets.findings import Bilingual, Finding, Location, Severity, summary
+from prodsheets.findings import Bilingual, Finding, Location, summary
 from prodsheets.formats import say_money, say_percent
 from prodsheets.model import Production, TableData, money
 from prodsheets.validate import RULES, rule
@@ -839,13 +839,9 @@ class ReconcileResult:
 
     @property
     def exit_code(self) -> int:
-        from prodsheets.check import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE
+        from prodsheets.check import exit_code
 
-        if self.production.unreadable:
-            return EXIT_UNREADABLE
-        if any(f.level is Severity.ERROR for f in self.findings):
-            return EXIT_ERRORS
-        return EXIT_OK
+        return exit_code([self.production], self.findings)
 
 
 def money_findings(production: Production) -> list[Finding]:

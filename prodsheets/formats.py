@@ -73,8 +73,8 @@ def number(value: Decimal | int, lang: str, decimals: int | None = None) -> str:
         return "".join(digits)
     from babel.numbers import format_decimal
 
-    fmt = "#,##0.###" if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
-    return format_decimal(value, format=fmt, locale=LOCALES[lang])
+    fraction = "###" if decimals is None else "0" * decimals
+    return format_decimal(value, format=f"#,##0.{fraction}".rstrip("."), locale=LOCALES[lang])
 
 
 def percent(share: Decimal, lang: str) -> str:

@@ -78,6 +78,19 @@ def test_a_location_holds_as_many_events_as_its_capacity(
     assert run(production, tmp_path) == []
 
 
+def test_a_single_camera_asked_twice_at_once_is_said_once(
+    production: Sheets, tmp_path: Path
+) -> None:
+    # CAM1 (quantity 1) is on S1, and S2 overlaps it asking for two cameras: over capacity,
+    # not also a double booking.
+    production["Planning"][2][1:6] = [D(2026, 3, 9), T(10), T(13), "Séquence 2", "STUDIO"]
+    production["Affectations"][0].append("Quantité")
+    production["Affectations"].append(["S2", "CAM1", None, None, 2])
+    assert flatten(run(production, tmp_path, "PS301", "PS302"), "code", "cells") == [
+        ["PS302", ["B3", "B5"]]
+    ]
+
+
 def test_reduced_rest_is_allowed_twice_a_week_under_the_audiovisual_rules(tmp_path: Path) -> None:
     # Five days, each wrapping at 23:00 and the next called at 08:00: 9 h of rest, four times.
     events = [

@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import NamedTuple
 
 from prodsheets.findings import Bilingual, Said
+from prodsheets.model import WIDE
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
@@ -95,7 +96,7 @@ def _digits(
     """Sign and figures, rounded half-even as Babel does; None when Babel must decide."""
     try:
         exact = Decimal(value)
-        rounded = exact.quantize(Decimal(1).scaleb(-high), rounding=ROUND_HALF_EVEN)
+        rounded = exact.quantize(Decimal(1).scaleb(-high), rounding=ROUND_HALF_EVEN, context=WIDE)
     except (InvalidOperation, TypeError, ValueError):
         return None  # beyond Decimal's precision, or not a number: Babel's answer
     if not rounded.is_finite():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +152,11 @@ class Production:
 CENT = Decimal("0.01")
 
 
+# Rounded in a context as wide as Decimal allows: the default 28 digits cannot hold a
+# mistyped 1e30 rate to the cent, and quantize would raise instead of rounding.
+WIDE = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
 def money(value: Decimal) -> Decimal:
     """An amount rounded to the cent, half up, as accountants round."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    return value.quantize(CENT, rounding=ROUND_HALF_UP, context=WIDE)

@@ -37,6 +37,7 @@ from typing import Any
 
 from prodsheets import schema
 from prodsheets.contingency import event_text, event_when, outdoor_locations
+from prodsheets.costs_report import decimal_text
 from prodsheets.findings import Bilingual, Finding, Location
 from prodsheets.formats import money as say_amount
 from prodsheets.formats import say_date
@@ -395,10 +396,6 @@ def what_if(production: Production, scenario: Scenario) -> WhatIf:
 # --- output -------------------------------------------------------------------------------
 
 
-def _amount(value: Decimal) -> str:
-    return f"{value.quantize(Decimal('0.01')):f}"
-
-
 def _event_id(result: WhatIf, e: int) -> str:
     return schedule_of(result.production).event_id(e)
 
@@ -425,7 +422,7 @@ def to_json(result: WhatIf, lang: str) -> dict[str, Any]:
                 "event": _event_id(result, r.hit.event),
                 "who": r.hit.who,
                 "candidates": [
-                    {"id": c.id, "cost": _amount(c.cost), "why": c.why[lang], "kind": c.kind}
+                    {"id": c.id, "cost": decimal_text(c.cost), "why": c.why[lang], "kind": c.kind}
                     for c in r.candidates
                 ],
                 "chosen": r.chosen.id if r.chosen else None,
@@ -436,9 +433,9 @@ def to_json(result: WhatIf, lang: str) -> dict[str, Any]:
             }
             for r in result.replacements
         ],
-        "cost_before": _amount(result.cost_before),
-        "cost_after": _amount(result.cost_after),
-        "cost_delta": _amount(result.cost_delta),
+        "cost_before": decimal_text(result.cost_before),
+        "cost_after": decimal_text(result.cost_after),
+        "cost_delta": decimal_text(result.cost_delta),
     }
 
 

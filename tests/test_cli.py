@@ -236,3 +236,24 @@ def test_leaving_flushes_what_was_written(code: object, status: int, err: str) -
     script = f"from prodsheets.__main__ import leave; print('written', end=''); leave({code!r})"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert (done.returncode, done.stdout, done.stderr) == (status, "written", err)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "row", "column", "typed"),
+    [
+        ("Devis", 1, 5, 1e30),  # a rate: PS201 says quantity × rate, to the cent
+        ("Devis", 1, 5, "1000000000000000000000000000000"),
+        ("Devis", 1, 6, 1e27),  # a written total
+        ("Équipe", 1, 4, 1e27),  # a day rate: the planned cost overflows its chapter
+    ],
+)
+def test_absurdly_large_amounts_are_findings_not_internal_errors(
+    production: Sheets, tmp_path: Path, sheet: str, row: int, column: int, typed: object
+) -> None:
+    production[sheet][row][column] = typed
+    path = write_workbook(tmp_path / "prod.xlsx", production)
+    for command_name in ("check", "reconcile"):
+        code, out = run(command_name, path, "--lang", "en")
+        assert "internal error" not in out
+        assert code in (0, 1)
+    assert check([path]).findings  # said at its cells

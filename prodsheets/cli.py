@@ -62,6 +62,19 @@ def _no_traceback(fn: Callable[..., Any]) -> Callable[..., Any]:
         except BrokenPipeError:  # `prodsheets check … | head`: the reader has what it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_BROKEN_PIPE)
+        except OSError as exc:  # a file open in Excel, a read-only folder, a missing disk
+            if os.environ.get("PRODSHEETS_DEBUG"):
+                raise
+            where = exc.filename or "?"
+            reason = exc.strerror or type(exc).__name__
+            click.echo(
+                f"prodsheets: impossible de lire ou d'écrire {where} ({reason}) / "
+                f"cannot read or write {where} ({reason}).\n"
+                "Fermez-le s'il est ouvert dans Excel, ou vérifiez le dossier et ses droits. / "
+                "Close it if it is open in Excel, or check the folder and its permissions.",
+                err=True,
+            )
+            sys.exit(EXIT_USAGE)
         except Exception as exc:
             if os.environ.get("PRODSHEETS_DEBUG"):
                 raise

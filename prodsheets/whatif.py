@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -524,11 +522,11 @@ def _candidate_name(s: Any, c: Candidate) -> str:
 def apply_plan(result: WhatIf, out: Path) -> list[Path]:
     """Write the workbooks holding Bookings and Events, with the plan applied, into ``out``.
 
-    Each file is loaded with openpyxl and saved to a temporary file in ``out``, then
-    renamed: a reader never sees half a file, and the originals are never opened for
-    writing.
+    Each file is loaded with openpyxl and saved through a temporary file in ``out``, then
+    renamed (as annotated copies are): a reader never sees half a file, and the originals
+    are never opened for writing.
     """
-    from openpyxl import load_workbook
+    from prodsheets.excel.annotate import load_copy, save_copy
 
     p = result.production
     edits: dict[str, list[tuple[str, int, int, str]]] = {}  # path → (sheet, row, col, value)
@@ -548,20 +546,20 @@ def apply_plan(result: WhatIf, out: Path) -> list[Path]:
     for path, cells in sorted(edits.items()):
         source = Path(path)
         if source.suffix.lower() not in (".xlsx", ".xlsm"):
-            raise ValueError(f"{source.name}: only .xlsx and .xlsm can be written")
+            raise ValueError(
+                f"{source.name} : prodsheets n'écrit que les .xlsx et .xlsm (enregistrez-le au "
+                f"format .xlsx). / {source.name}: prodsheets writes only .xlsx and .xlsm "
+                "(save it as .xlsx)."
+            )
         target = out / source.name
         if target.resolve() == source.resolve():
-            raise ValueError(f"{target}: the copy would overwrite the original")
-        wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+            raise ValueError(
+                f"{out} : c'est le dossier de la production ; choisissez-en un autre. / "
+                f"{out} is the production's folder; choose another one."
+            )
+        wb = load_copy(source)
         for sheet, row, col, value in cells:
             wb[sheet].cell(row=row, column=col, value=value)
-        fd, tmp = tempfile.mkstemp(suffix=source.suffix, dir=out)
-        os.close(fd)
-        try:
-            wb.save(tmp)
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        save_copy(wb, target)
         written.append(target)
     return written

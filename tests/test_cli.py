@@ -257,3 +257,13 @@ def test_absurdly_large_amounts_are_findings_not_internal_errors(
         assert "internal error" not in out
         assert code in (0, 1)
     assert check([path]).findings  # said at its cells
+
+
+def test_an_output_that_cannot_be_written_is_said_in_both_languages(
+    clean: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    code, out = run("report", clean, "-o", tmp_path / "a-file" / "out", "--no-pdf")
+    assert code == 2
+    assert "impossible de lire ou d'écrire" in out and "cannot read or write" in out
+    assert "internal error" not in out

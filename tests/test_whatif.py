@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -163,6 +164,15 @@ def test_apply_writes_a_copy_and_never_touches_the_original(with_ana, tmp_path) 
     copy = load_workbook(out / "prod.xlsx")
     assert copy["Affectations"]["B2"].value == "ANA"
     assert load_workbook(path)["Affectations"]["B2"].value == "LUCIE"
+    # a normal file, readable by the team like the original (not the temporary file's 0600)
+    mode = (out / "prod.xlsx").stat().st_mode & 0o777
+    assert mode == 0o666 & ~umask()
+
+
+def umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def test_rain_on_the_festival_saturday() -> None:

@@ -71,7 +71,6 @@ def annotate(
     ``productions`` holds (path, prefix) pairs: with several productions each goes into
     its own subfolder of ``out`` (the prefix, ``film-a/``), as the findings name them.
     """
-    from prodsheets.report.build import atomic
 
     done = Annotated()
     notes = cell_notes(findings, lang)
@@ -87,25 +86,33 @@ def annotate(
                 done.notes.append(_skipped(source, lang))
                 continue
             try:
-                wb = _load(source)
+                wb = load_copy(source)
             except Exception as exc:  # encrypted, damaged: check already said why
                 done.notes.append(_unreadable(source, exc, lang))
                 continue
             _mark(wb, notes.get(source.resolve(), {}))
-            try:
-                with atomic(target) as tmp:
-                    wb.save(tmp)
-            finally:
-                if getattr(wb, "vba_archive", None) is not None:
-                    wb.vba_archive.close()  # else its __del__ fails on a closed buffer
+            save_copy(wb, target)
             done.files.append(target)
     return done
 
 
-def _load(source: Path):  # type: ignore[no-untyped-def]
+def load_copy(source: Path):  # type: ignore[no-untyped-def]
+    """A producer's .xlsx/.xlsm opened with openpyxl to write a changed copy (macros kept)."""
     from openpyxl import load_workbook
 
     return load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+
+
+def save_copy(wb, target: Path) -> None:  # type: ignore[no-untyped-def]
+    """Save a workbook from :func:`load_copy` to ``target``, through a temporary file."""
+    from prodsheets.report.build import atomic
+
+    try:
+        with atomic(target) as tmp:
+            wb.save(tmp)
+    finally:
+        if getattr(wb, "vba_archive", None) is not None:
+            wb.vba_archive.close()  # else its __del__ fails on a closed buffer
 
 
 def _mark(wb, cells: dict[tuple[str, str], tuple[Severity, list[str]]]) -> None:  # type: ignore[no-untyped-def]

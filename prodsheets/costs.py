@@ -66,7 +66,7 @@ from typing import Any
 from prodsheets import catalogue as C
 from prodsheets import schema, values
 from prodsheets.findings import Bilingual, Finding, Location, summary
-from prodsheets.formats import say_money, say_percent
+from prodsheets.formats import percent, say_money, say_percent
 from prodsheets.model import Production, TableData, money
 from prodsheets.validate import RULES, rule
 
@@ -273,10 +273,6 @@ def _is_contingency(*texts: object) -> bool:
     return False
 
 
-def _percent_text(rate: Decimal) -> str:
-    return f"{(rate * 100).normalize():f} %"
-
-
 class _Builder:
     def __init__(self, production: Production) -> None:
         self.p = production
@@ -391,10 +387,9 @@ class _Builder:
         if not rate:
             return Contingency("none", rate, [])
         base = sum((x.budget for x in self.lines), ZERO)
-        pct = _percent_text(rate)
         line = Line(
             None,
-            Bilingual(f"Contingency ({pct})", f"Imprévus ({pct})"),
+            Bilingual(f"Contingency ({percent(rate, 'en')})", f"Imprévus ({percent(rate, 'fr')})"),
             Bilingual("Contingency", "Imprévus"),
             kind="contingency",
             budget=money(base * rate),
@@ -658,10 +653,7 @@ def _amount_text(amount: Decimal, lang: str) -> str:
 
 
 def _contract_label(contract: str) -> Bilingual:
-    for choice in schema.CHOICES["contract"]:
-        if choice.key == contract:
-            return Bilingual(choice.en, choice.fr)
-    return Bilingual(contract, contract)
+    return Bilingual(*(schema.choice_label("contract", contract, lang) for lang in ("en", "fr")))
 
 
 def _peak_by_day(s: Any, who: str) -> dict[dt.date, int]:

@@ -13,7 +13,7 @@ from typing import Any
 from prodsheets.costs import Line, ReconcileResult, Reconciliation, Totals, Week
 from prodsheets.findings import Bilingual
 from prodsheets.formats import money as say_money_in
-from prodsheets.formats import number
+from prodsheets.formats import number, percent
 from prodsheets.model import money
 
 AMOUNTS = ("budget", "fringes", "planned", "actual")
@@ -227,11 +227,10 @@ def _contingency_text(rec: Reconciliation, lang: str, cur: Any) -> str:
     if c.source == "line":
         source = words["line"].format(codes=", ".join(x.code for x in c.lines if x.code))
     else:
-        rate = number((c.rate or Decimal(0)) * 100, lang) + (" %" if lang == "fr" else "%")
-        source = words["setting"].format(rate=rate)
+        source = words["setting"].format(rate=percent(c.rate or Decimal(0), lang))
     share = "—"
     if c.budget > 0:
-        share = number(c.used * 100 / c.budget, lang, 0) + (" %" if lang == "fr" else "%")
+        share = percent(c.used / c.budget, lang)
     return words["contingency"].format(
         source=source,
         budget=cur(c.budget),

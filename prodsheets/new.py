@@ -505,7 +505,7 @@ class _Writer:
         ws.set_paper(9)
         ws.fit_to_pages(1, 0)
         ws.hide_gridlines(2)
-        kind_name = next(c.label(lang) for c in schema.CHOICES["kind"] if c.key == kind)
+        kind_name = schema.choice_label("kind", kind, lang)
         r = 0
 
         def heading(text: str) -> None:

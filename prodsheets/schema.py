@@ -649,6 +649,11 @@ def _choice_index(choices: str) -> dict[str, str]:
     return index
 
 
+def choice_label(choices: str, key: str, lang: Lang) -> str:
+    """A choice as the producer reads it (``live`` → « spectacle »), else the key itself."""
+    return next((c.label(lang) for c in CHOICES[choices] if c.key == key), key)
+
+
 def choice_key(choices: str, text: object) -> str | None:
     return _choice_index(choices).get(normalise(text))
 

@@ -15,6 +15,7 @@ from prodsheets import schema
 from prodsheets.findings import Bilingual, Finding
 from prodsheets.formats import say_date, say_money, say_number
 from prodsheets.model import Production, TableData, money
+from prodsheets.schedule import de
 
 Rule = Callable[[Production], Iterable[Finding]]
 RULES: list[Rule] = []
@@ -170,7 +171,11 @@ def impossible_ranges(production: Production) -> Iterator[Finding]:
         return
     for i, who, begin, finish in table.records("who", "from", "to"):
         if begin and finish and finish < begin:
-            what = Bilingual(f"The unavailability of {who}", f"L'indisponibilité de {who}")
+            what = (
+                Bilingual(f"The unavailability of {who}", f"L'indisponibilité {de(who)}")
+                if who
+                else Bilingual("An unavailability", "Une indisponibilité")
+            )
             yield Finding(
                 C.IMPOSSIBLE_RANGE,
                 {"what": what, "start": say_date(begin), "end": say_date(finish)},
@@ -187,7 +192,11 @@ def dates_outside_production(production: Production) -> Iterator[Finding]:
         return
     for i, eid, day in events.records("id", "date"):
         if day and not start <= day <= end:
-            what = Bilingual(f"Event {eid}", f"L'événement {eid}")
+            what = (
+                Bilingual(f"Event {eid}", f"L'événement {eid}")
+                if eid
+                else Bilingual("An event", "Un événement")
+            )
             yield Finding(
                 C.OUTSIDE_DATES,
                 {

@@ -492,8 +492,9 @@ def test_without_a_contingency_line_the_setting_makes_one() -> None:
     assert (extra.code, extra.kind, extra.description["fr"]) == (
         None,
         "contingency",
-        "Imprévus (7.5 %)",
+        "Imprévus (7,5\u00a0%)",  # a French decimal comma, as every other amount
     )
+    assert extra.description["en"] == "Contingency (7.5%)"
     assert (c.source, c.budget) == ("setting", D("150.01"))  # 7.5 % of 2 000.10
     assert rec.total.budget == D("2150.11")
     # 100 over on 05.01 is used; the 400 forecast saving on 05.02 is shown, not netted.

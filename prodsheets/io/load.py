@@ -113,12 +113,15 @@ def load_production(
             matched = True
             previous = production.tables.get(table.key)
             if previous is not None or (table.key == "production" and production.setting_cells):
-                other = previous.sheet if previous else "Production"
-                other_file = previous.file if previous else ""
+                if previous is not None:
+                    other = f"{previous.file} › {previous.sheet}"
+                else:  # the settings were read first: their cells say where
+                    first = next(iter(production.setting_cells.values()))
+                    other = f"{first.file} › {first.sheet}"
                 findings.append(
                     Finding(
                         C.DUPLICATE_TABLE,
-                        {"table": sheet_name, "other": f"{other_file} › {other}"},
+                        {"table": sheet_name, "other": other},
                         (wb.location(sheet_name),),
                     )
                 )
@@ -485,7 +488,9 @@ def _cell(sheet: Sheet, data: TableData, i: int, j: int, n: int) -> Location:
 def _read_settings(sheet: Sheet, production: Production) -> list[Finding]:
     findings: list[Finding] = []
     table = schema.PRODUCTION
-    known_names = ", ".join(c.fr for c in table.columns)
+    known_names = Bilingual(
+        ", ".join(c.en for c in table.columns), ", ".join(c.fr for c in table.columns)
+    )
     for i, row in enumerate(sheet.rows):
         cells = [(j, v) for j, v in enumerate(row) if not values.is_blank(v)]
         if not cells:

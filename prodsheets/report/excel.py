@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from prodsheets import schema
 from prodsheets.costs import Line, Totals
 from prodsheets.findings import Bilingual, Location
 from prodsheets.io.workbook import OUTPUT_MARK
@@ -185,7 +186,11 @@ def _summary(sh: _Sheet, report: Report) -> None:
     row = 2
     rows: list[tuple[str, Any, str | None]] = [
         (w["production"], report.title, None),
-        (w["kind"], report.production.settings.get("kind") or "", None),
+        (
+            w["kind"],
+            schema.choice_label("kind", report.production.settings.get("kind") or "", report.lang),
+            None,
+        ),
         (w["currency"], report.currency, None),
     ]
     for label, value, fmt in rows:

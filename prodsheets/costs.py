@@ -54,7 +54,6 @@ total always agree to the cent.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -69,6 +68,7 @@ from prodsheets.findings import Bilingual, Finding, Location, summary
 from prodsheets.formats import percent, say_money, say_percent
 from prodsheets.model import Production, TableData, money
 from prodsheets.validate import RULES, rule
+from prodsheets.worktime import iso_week
 
 ZERO = Decimal(0)
 IsoWeek = tuple[int, int]  # an ISO (year, week)
@@ -527,7 +527,7 @@ class _Builder:
             if who in s.people or who not in s.groups or rates[i] is None:
                 continue
             peaks = _peak_by_day(s, who)
-            items = [(_iso_week(day), money(rates[i] * units)) for day, units in peaks.items()]
+            items = [(iso_week(day), money(rates[i] * units)) for day, units in peaks.items()]
             posted = self._post(codes[i], items)
             if codes[i] is None and posted:
                 self._unposted(table, i, s.name(who), len(peaks), posted)
@@ -584,7 +584,7 @@ class _Builder:
             line.actual_rows.append(i)
             if status in STATUSES:
                 setattr(line, status, getattr(line, status) + value)
-            week = _iso_week(day) if day is not None else None
+            week = iso_week(day) if day is not None else None
             self.actual_weeks[week] = self.actual_weeks.get(week, ZERO) + value
         return table.has("status")
 
@@ -636,14 +636,8 @@ def _chapter_key(chapter: str | Bilingual | None) -> str:
     return chapter
 
 
-@functools.cache
-def _iso_week(day: dt.date) -> IsoWeek:
-    year, week, _ = day.isocalendar()
-    return year, week
-
-
 def _iso_week_of(ordinal: int) -> IsoWeek:
-    return _iso_week(dt.date.fromordinal(int(ordinal)))
+    return iso_week(dt.date.fromordinal(int(ordinal)))
 
 
 def _amount_text(amount: Decimal, lang: str) -> str:

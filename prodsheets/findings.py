@@ -127,7 +127,7 @@ class Finding(NamedTuple):
         return self.locations[0] if self.locations else None
 
     def _render(self, templates: Mapping[str, str], lang: str) -> str:
-        values = {k: _say(v, lang) for k, v in self.params.items()}
+        values = {k: say(v, lang) for k, v in self.params.items()}
         return templates[lang].format_map(_Safe(values))
 
     def message(self, lang: str) -> str:
@@ -180,11 +180,12 @@ class Said(Bilingual):
         return text
 
 
-def _say(value: Any, lang: str) -> str:
+def say(value: Any, lang: str) -> str:
+    """A message value in one language: Bilingual's text, a list joined, None as ""."""
     if isinstance(value, Bilingual):
         return str(value[lang])
     if type(value) in (list, tuple):  # a list of values; a record (NamedTuple) is one value
-        return ", ".join(_say(v, lang) for v in value)
+        return ", ".join(say(v, lang) for v in value)
     if value is None:
         return ""
     return str(value)

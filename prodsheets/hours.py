@@ -108,12 +108,6 @@ def all_work_days(s: Schedule) -> Days:
     return cached
 
 
-def work_days(s: Schedule, who: str) -> list[WorkDay]:
-    """One person's working days (for costs and tests)."""
-    days = all_work_days(s)
-    return [days.at(g) for g in range(len(days)) if days.who[g] == who]
-
-
 def _work_days(s: Schedule, people: list[str], long_event: list[bool]) -> Days:
     b, ev = s.bookings, s.events
     out = Days()
@@ -354,10 +348,13 @@ def _consecutive(s: Schedule, days: Days) -> Iterator[Finding]:
     if limit is None or not len(days):
         return
     who, day = days.who, days.day
-    breaks = [
-        0,
-        *(g for g in range(1, len(days)) if who[g] != who[g - 1] or day[g] - day[g - 1] != 1),
-    ]
+    if days.arrays:
+        breaks = vectorized.run_starts(days)
+    else:
+        breaks = [
+            0,
+            *(g for g in range(1, len(days)) if who[g] != who[g - 1] or day[g] - day[g - 1] != 1),
+        ]
     for a, z in pairwise([*breaks, len(days)]):
         if z - a <= limit:
             continue

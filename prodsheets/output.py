@@ -50,19 +50,19 @@ def summary_line(result: CheckResult, lang: str) -> str:
     s = result.summary
     if lang == "fr":
         parts = [
-            _plural(s["errors"], "erreur", "erreurs", zero_is_singular=True),
-            _plural(s["warnings"], "avertissement", "avertissements", zero_is_singular=True),
+            plural(s["errors"], "erreur", "erreurs", zero_is_singular=True),
+            plural(s["warnings"], "avertissement", "avertissements", zero_is_singular=True),
         ]
         if s["infos"]:
-            parts.append(_plural(s["infos"], "info", "infos", zero_is_singular=True))
+            parts.append(plural(s["infos"], "info", "infos", zero_is_singular=True))
         return f"{result.title} : " + ", ".join(parts) + "."
-    parts = [_plural(s["errors"], "error", "errors"), _plural(s["warnings"], "warning", "warnings")]
+    parts = [plural(s["errors"], "error", "errors"), plural(s["warnings"], "warning", "warnings")]
     if s["infos"]:
-        parts.append(_plural(s["infos"], "info", "infos"))
+        parts.append(plural(s["infos"], "info", "infos"))
     return f"{result.title}: " + ", ".join(parts) + "."
 
 
-def _plural(n: int, one: str, many: str, zero_is_singular: bool = False) -> str:
+def plural(n: int, one: str, many: str, zero_is_singular: bool = False) -> str:
     """French says « 0 erreur », English "0 errors"."""
     singular = n == 1 or (n == 0 and zero_is_singular)
     return f"{n} {one if singular else many}"

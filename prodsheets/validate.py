@@ -36,10 +36,6 @@ def validate(production: Production) -> list[Finding]:
     return found
 
 
-def _label(production: Production, key: str) -> Bilingual:
-    return production.table_label(key)
-
-
 # --- ids -------------------------------------------------------------------------------
 
 

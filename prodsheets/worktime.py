@@ -10,6 +10,7 @@ a production, not legal advice.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -115,6 +116,7 @@ def rules_for(production: Production) -> Rules:
     return rules._replace(**changes) if changes else rules
 
 
+@functools.cache  # a few hundred distinct days, asked for per booking
 def iso_week(day: dt.date) -> tuple[int, int]:
     year, week, _ = day.isocalendar()
     return year, week

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from prodsheets.excel import layout as L
+from prodsheets.findings import say
 
 SPREADSHEETS = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 
@@ -170,11 +171,7 @@ def _cost_row(x: Any, label: str) -> list[Any]:
 
 
 def _label(label: Any, lang: str) -> str:
-    if label is None:
-        return "—"
-    if isinstance(label, dict):  # Bilingual
-        return str(label[lang])
-    return str(label)
+    return "—" if label is None else say(label, lang)
 
 
 def _col(n: int) -> str:
@@ -193,9 +190,9 @@ _WORDS = {
 
 
 def _count(n: int, lang: str, what: str) -> str:
-    one, many = _WORDS[lang][what]
-    singular = n == 1 or (n == 0 and lang == "fr")
-    return f"{n} {one if singular else many}"
+    from prodsheets.output import plural  # with the check, not at the button's import
+
+    return plural(n, *_WORDS[lang][what], zero_is_singular=lang == "fr")
 
 
 def _say(exc: BaseException, lang: str) -> str:

@@ -17,19 +17,13 @@ from typing import Any
 
 from prodsheets import schema
 from prodsheets.costs import Line, Totals
-from prodsheets.findings import Bilingual, Location
+from prodsheets.findings import Location, say
 from prodsheets.io.workbook import OUTPUT_MARK
 from prodsheets.report.data import Report, clock_on, relative_link
 from prodsheets.report.risks import Risk, level, matrix, scored_risks
 
 LCID = {"fr": "40C", "en": "809"}
 MAX_LOCATIONS = 5  # a finding's locations, one column each; more are listed as text
-
-
-def _text(value: str | Bilingual | None, lang: str) -> str:
-    if isinstance(value, Bilingual):
-        return str(value[lang])
-    return value or ""
 
 
 def money_format(currency: str, lang: str) -> str:
@@ -280,7 +274,7 @@ def _costs(book: Any, sh: _Sheet, report: Report) -> None:
     sh.header(0, titles, [9, 24, 44, 14, 14, 14, 14, 14, 14])
     row = 0
     for chapter in rec.chapters:
-        label = _text(chapter.label, lang) or w["no_chapter"]
+        label = say(chapter.label, lang) or w["no_chapter"]
         row += 1
         sh.text(row, 0, "", "chapter")
         sh.text(row, 1, label, "chapter")
@@ -291,7 +285,7 @@ def _costs(book: Any, sh: _Sheet, report: Report) -> None:
             row += 1
             sh.text(row, 0, line.code or "")
             sh.text(row, 1, label)
-            sh.text(row, 2, _text(line.description, lang))
+            sh.text(row, 2, say(line.description, lang))
             for k, amount in enumerate(_amounts(line)):
                 sh.num(row, 3 + k, amount, "money")
     row += 1
@@ -320,7 +314,7 @@ def _costs(book: Any, sh: _Sheet, report: Report) -> None:
     ws.set_column(left, left, 26)
     ws.set_column(left + 1, left + 3, 14)
     for i, chapter in enumerate(rec.chapters, start=1):
-        sh.text(top + i, left, _text(chapter.label, lang) or w["no_chapter"])
+        sh.text(top + i, left, say(chapter.label, lang) or w["no_chapter"])
         sh.num(top + i, left + 1, chapter.budget, "money")
         sh.num(top + i, left + 2, chapter.actual, "money")
         sh.num(top + i, left + 3, chapter.estimate_at_completion, "money")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from prodsheets import formats
-from prodsheets.findings import Bilingual
+from prodsheets.findings import say
 from prodsheets.report.data import Report, clock_on, relative_link
 from prodsheets.report.risks import level, matrix, scored_risks
 
@@ -38,12 +38,6 @@ def environment() -> Any:
         undefined=jinja2.StrictUndefined,
     )
     return env
-
-
-def text(value: str | Bilingual | None, lang: str) -> str:
-    if isinstance(value, Bilingual):
-        return str(value[lang])
-    return value or ""
 
 
 def helpers(report: Report) -> dict[str, Any]:
@@ -79,7 +73,7 @@ def helpers(report: Report) -> dict[str, Any]:
         "medium_date": lambda d: "" if d is None else formats.date(d, lang),
         "long_date": lambda d: "" if d is None else formats.date(d, lang, "long"),
         "clock": clock_on,
-        "say": lambda v: text(v, lang),
+        "say": lambda v: say(v, lang),
     }
 
 
@@ -100,7 +94,7 @@ def _chart(report: Report) -> dict[str, Any] | None:
         rows.append(
             {
                 "y": 10 + i * row_h,
-                "label": text(c.label, report.lang) or report.words["no_chapter"],
+                "label": say(c.label, report.lang) or report.words["no_chapter"],
                 "budget": float(c.budget / top) * bar_w,
                 "actual": float(c.actual / top) * bar_w,
                 "eac": float(c.estimate_at_completion / top) * bar_w,

@@ -137,12 +137,13 @@ def check(
     # cycle collector would only walk them again and again (a fifth of the time at 1M rows).
     gc.disable()
 
-    words = [w for group in (select, ignore) for item in group for w in item.split(",")]
-    _refuse_unknown_codes(words)
+    chosen = [w for s in select for w in s.split(",") if w]
+    left_out = [w for s in ignore for w in s.split(",") if w]
+    _refuse_unknown_codes(chosen + left_out)
     result = run_check(
         list(productions),
-        select=[w for s in select for w in s.split(",") if w],
-        ignore=[w for s in ignore for w in s.split(",") if w],
+        select=chosen,
+        ignore=left_out,
     )
     lang = lang or result.language
     if fmt == "json":
@@ -404,18 +405,18 @@ def whatif(
     """
     from prodsheets.io import load_production
     from prodsheets.output import finding_line
-    from prodsheets.whatif import Scenario, UnknownId, apply_plan, render_text, to_json, what_if
+    from prodsheets.whatif import (
+        KINDS,
+        Scenario,
+        UnknownId,
+        apply_plan,
+        render_text,
+        to_json,
+        what_if,
+    )
 
-    chosen = [
-        (kind, value)
-        for kind, value in (
-            ("absent", absent),
-            ("lose-location", lose_location),
-            ("lose-vendor", lose_vendor),
-            ("rain", rain),
-        )
-        if value is not None
-    ]
+    given = (absent, lose_location, lose_vendor, rain)  # in the order of KINDS
+    chosen = [(kind, value) for kind, value in zip(KINDS, given, strict=True) if value is not None]
     if len(chosen) != 1:
         raise click.UsageError(
             "un scénario, et un seul / exactly one of --absent, --lose-location, "

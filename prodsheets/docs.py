@@ -53,8 +53,9 @@ def findings_page() -> str:
 
 
 def main() -> None:
-    PAGE.parent.mkdir(parents=True, exist_ok=True)
-    PAGE.write_text(findings_page(), encoding="utf-8")
+    from prodsheets.report.build import atomic_text
+
+    atomic_text(PAGE, findings_page())
     print(PAGE, file=sys.stderr)
 
 

@@ -104,6 +104,7 @@ def unknown_references(production: Production) -> Iterator[Finding]:
                 ),
             )
             label = table.header(column.key)
+            suggest = _Suggestions(known)
             values_ = table.col(column.key)
             if column.kind != schema.ID_LIST:
                 # A set difference settles a million references at C speed.
@@ -125,23 +126,41 @@ def unknown_references(production: Production) -> Iterator[Finding]:
                             "column": label,
                             "id": ref,
                             "target": target,
-                            "suggestion": _suggest(ref, known),
+                            "suggestion": suggest(ref),
                         },
                         (table.cell(i, column.key),),
                     )
 
 
-def _suggest(ref: str, known: set[str]) -> Bilingual:
-    by_fold = {k.casefold(): k for k in known}
-    match = by_fold.get(ref.casefold())
-    if match is None:
-        import difflib  # only when a reference is unknown
+class _Suggestions:
+    """« Vouliez-vous dire … ? » for unknown ids, worked out once per distinct id.
 
-        close = difflib.get_close_matches(ref.casefold(), list(by_fold), n=1, cutoff=0.75)
-        match = by_fold[close[0]] if close else None
-    if match is None:
-        return Bilingual("", "")
-    return Bilingual(f" (did you mean “{match}”?)", f" (vouliez-vous dire « {match} » ?)")
+    A crew member renamed in one sheet leaves thousands of bookings naming the old id;
+    each comparison with every known id costs a fraction of a millisecond.
+    """
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known
+        self.by_fold: dict[str, str] | None = None
+        self.said: dict[str, Bilingual] = {}
+
+    def __call__(self, ref: str) -> Bilingual:
+        if ref not in self.said:
+            self.said[ref] = self._suggest(ref)
+        return self.said[ref]
+
+    def _suggest(self, ref: str) -> Bilingual:
+        if self.by_fold is None:
+            self.by_fold = {k.casefold(): k for k in self.known}
+        match = self.by_fold.get(ref.casefold())
+        if match is None:
+            import difflib  # only when a reference is unknown
+
+            close = difflib.get_close_matches(ref.casefold(), list(self.by_fold), n=1, cutoff=0.75)
+            match = self.by_fold[close[0]] if close else None
+        if match is None:
+            return Bilingual("", "")
+        return Bilingual(f" (did you mean “{match}”?)", f" (vouliez-vous dire « {match} » ?)")
 
 
 # --- dates -----------------------------------------------------------------------------

@@ -245,7 +245,9 @@ def hits(production: Production, scenario: Scenario) -> list[Hit]:
 # --- candidates ---------------------------------------------------------------------------
 
 
-def _people_pool(production: Production, who: str, role: object) -> list[tuple[str, Bilingual]]:
+def _people_pool(
+    production: Production, who: str, role: object
+) -> list[tuple[str, Bilingual, int]]:
     crew = production.table("crew")
     if crew is None:
         return []
@@ -254,7 +256,7 @@ def _people_pool(production: Production, who: str, role: object) -> list[tuple[s
     role_key = schema.normalise(role or crew.col("role")[i] or "")
     dept_key = schema.normalise(crew.col("department")[i] or "")
     backup = crew.col("backup")[i]
-    pool: list[tuple[str, Bilingual]] = []
+    pool: list[tuple[str, Bilingual, int]] = []  # (id, why, 0 backup / 1 role / 2 department)
     tiers: dict[str, int] = {}
     for other, j in ids.items():
         if other == who:
@@ -271,7 +273,7 @@ def _people_pool(production: Production, who: str, role: object) -> list[tuple[s
         Bilingual("same department", "même département"),
     )
     for other in sorted(tiers, key=lambda o: (tiers[o], o)):
-        pool.append((other, words[tiers[other]]))
+        pool.append((other, words[tiers[other]], tiers[other]))
     return pool
 
 
@@ -346,25 +348,20 @@ def what_if(production: Production, scenario: Scenario) -> WhatIf:
         before = conflicts_of(state)
         base = planned_cost(state)
         options: list[tuple[str, Bilingual, str]]
+        tier_of: dict[str, int] = {}  # people: a backup or the same role before the department
         if hit.booking is not None:
             assert hit.who is not None
             if hit.who in s.people:
-                options = [
-                    (o, why, "person")
-                    for o, why in _people_pool(production, hit.who, roles[hit.booking])
-                ]
-            else:
+                pool = _people_pool(production, hit.who, roles[hit.booking])
+                options = [(o, why, "person") for o, why, _ in pool]
+                tier_of = {o: 0 if tier < 2 else 1 for o, _, tier in pool}
+            else:  # the lost vendor's own resources are left out of the pool
                 options = [
                     (o, why, "resource")
                     for o, why in _resource_pool(production, hit.who, lost_vendor)
                 ]
-            lost_resources = (
-                {h.who for h in affected if h.who} if scenario.kind == "lose-vendor" else set()
-            )
-            options = [o for o in options if o[0] not in lost_resources]
         else:
             options = _cover_pool(production, scenario, hit.event)
-        tier_of: dict[str, int] = {}
         for oid, why, kind in options:
             if kind == "event":
                 rep.candidates.append(Candidate(oid, ZERO, why, kind, applicable=False))
@@ -377,7 +374,6 @@ def what_if(production: Production, scenario: Scenario) -> WhatIf:
             if new:
                 rep.rejected.append((oid, new[0]))
                 continue
-            tier_of[oid] = 0 if "role" in why["en"] or "backup" in why["en"] else 1
             rep.candidates.append(Candidate(oid, planned_cost(trial) - base, why, kind))
         rep.candidates.sort(key=lambda c: (not c.applicable, tier_of.get(c.id, 0), c.cost, c.id))
         best = next((c for c in rep.candidates if c.applicable), None)
@@ -456,7 +452,7 @@ def render_text(result: WhatIf, lang: str) -> str:
         return f"{head}{ev}, {when}, {place}  [{', '.join(str(x) for x in h.locations)}]"
 
     out = [
-        f"{p.title} — {'scénario' if fr else 'scenario'} : {result.scenario.describe(p)[lang]}"
+        f"{p.title} — scénario : {result.scenario.describe(p)[lang]}"
         if fr
         else f"{p.title} — scenario: {result.scenario.describe(p)[lang]}",
         "",

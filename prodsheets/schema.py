@@ -649,6 +649,18 @@ def _choice_index(choices: str) -> dict[str, str]:
     return index
 
 
+# Settings a rule divides, counts or indexes by: outside these bounds a value is a typing
+# slip (a negative rest, zero days in a row) and the preset's own value stays in force.
+SETTING_RANGES: dict[str, tuple[int, int | None]] = {
+    "daily_max_hours": (1, 24),
+    "min_rest_hours": (0, 24),
+    "weekly_max_hours": (1, 168),
+    "max_consecutive_days": (1, None),
+    "travel_buffer_minutes": (0, None),
+    "risk_threshold": (1, 25),
+}
+
+
 def choice_label(choices: str, key: str, lang: Lang) -> str:
     """A choice as the producer reads it (``live`` → « spectacle »), else the key itself."""
     return next((c.label(lang) for c in CHOICES[choices] if c.key == key), key)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from prodsheets import catalogue as C
-from prodsheets import schema
+from prodsheets import schema, values
 from prodsheets.findings import Bilingual, Finding
 from prodsheets.formats import say_date, say_money, say_number
 from prodsheets.model import Production, TableData, money
@@ -241,13 +241,9 @@ def values_in_range(production: Production) -> Iterator[Finding]:
         table = production.table(table_key)
         if table is None or not table.has(column):
             continue
-        expected = (
-            Bilingual(f"{low} to {high}", f"de {low} à {high}")
-            if high is not None
-            else Bilingual(f"{low} or more", f"{low} ou plus")
-        )
+        expected = values.range_text(low, high)
         for i, value in enumerate(table.col(column)):
-            if value is not None and (value < low or (high is not None and value > high)):
+            if value is not None and not values.in_range(value, low, high):
                 yield Finding(
                     C.OUT_OF_RANGE,
                     {"column": table.header(column), "found": value, "expected": expected},

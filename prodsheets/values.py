@@ -15,6 +15,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from prodsheets import schema
+from prodsheets.findings import Bilingual
 
 EXCEL_EPOCH_1900 = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel's leap-year bug)
 EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)
@@ -181,6 +182,17 @@ def parse_number(value: object, kind: str = "number") -> Decimal:
             except InvalidOperation:
                 pass
     raise BadValue(kind, value)
+
+
+def in_range(value: Decimal | int, low: int, high: int | None) -> bool:
+    return low <= value and (high is None or value <= high)
+
+
+def range_text(low: int, high: int | None) -> Bilingual:
+    """What a value out of range should have been: « de 1 à 5 », "1 or more"."""
+    if high is None:
+        return Bilingual(f"{low} or more", f"{low} ou plus")
+    return Bilingual(f"{low} to {high}", f"de {low} à {high}")
 
 
 def parse_money(value: object) -> Decimal:

@@ -158,3 +158,17 @@ def test_the_same_production_in_other_formats(
     assert flatten(result.findings, "code", "file", "sheet", "cell") == [
         ["PS114", f"prod.{suffix}", "Affectations", "B2"]
     ]
+
+
+def test_a_working_time_setting_out_of_range_is_said_and_the_preset_stays(
+    production: Sheets, tmp_path: Path
+) -> None:
+    production["Production"] += [["Jours consécutifs max", -1], ["Seuil de risque", 40]]
+    path = write_workbook(tmp_path / "prod.xlsx", production)
+    loaded, findings = load_production(path)
+    assert [(f.code.code, f.location.cell) for f in findings] == [("PS120", "B6"), ("PS120", "B7")]
+    assert findings[0].message("fr") == (
+        "Jours consécutifs max : -1 est hors limites ; attendu : 1 ou plus."
+    )
+    assert "max_consecutive_days" not in loaded.settings
+    assert "risk_threshold" not in loaded.settings

@@ -540,6 +540,11 @@ def _read_settings(sheet: Sheet, production: Production) -> list[Finding]:
                 )
             )
             continue
+        bounds = schema.SETTING_RANGES.get(key)
+        if bounds is not None and not values.in_range(parsed, *bounds):
+            params = {"column": label, "found": parsed, "expected": values.range_text(*bounds)}
+            findings.append(Finding(C.OUT_OF_RANGE, params, (where,)))
+            continue  # the preset's value stays
         production.settings[key] = parsed
     for col in table.columns:
         if col.required and col.key not in production.setting_cells:

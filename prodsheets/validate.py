@@ -50,8 +50,6 @@ def duplicate_ids(production: Production) -> Iterator[Finding]:
         for i, value in enumerate(table.col(key)):
             if value is None:
                 continue
-            if table.key == "budget" and schema.total_row_kind(table.col("description")[i]):
-                continue
             first = seen.setdefault(str(value), i)
             if first != i:
                 yield Finding(

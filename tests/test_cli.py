@@ -14,6 +14,7 @@ from conftest import Sheets, write_workbook
 from prodsheets import __version__
 from prodsheets.check import check
 from prodsheets.cli import main
+from prodsheets.findings import flatten
 from prodsheets.output import to_json
 
 
@@ -267,3 +268,14 @@ def test_an_output_that_cannot_be_written_is_said_in_both_languages(
     assert code == 2
     assert "impossible de lire ou d'écrire" in out and "cannot read or write" in out
     assert "internal error" not in out
+
+
+def test_a_coded_line_whose_label_starts_with_total_is_still_a_line(
+    production: Sheets, tmp_path: Path
+) -> None:
+    # « Totalité des frais » coded 02.01 twice: counted twice in the budget, so said (PS105)
+    production["Devis"].insert(
+        3, ["02.01", "Personnel", "Totalité des frais", 1, "forfait", 10, 10]
+    )
+    path = write_workbook(tmp_path / "prod.xlsx", production)
+    assert ["PS105", "A4"] in flatten(check([path], select=["PS105"]).findings, "code", "cell")

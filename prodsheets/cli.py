@@ -14,7 +14,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -264,17 +264,12 @@ def excel(production: Path, lang: str | None, force: bool) -> None:
 
     loaded, _ = load_production(production)
     lang = lang or loaded.language
+    from prodsheets.new import WorkbooksExist
+
     try:
         written = write_control(production, lang, title=loaded.title, force=force)
-    except FileExistsError as exc:
-        names = ", ".join(exc.args[1:])
-        click.echo(
-            f"{production} contient déjà {names} : rien n'a été écrit. Ajoutez --force pour écraser."
-            if lang == "fr"
-            else f"{production} already holds {names}: nothing was written. Add --force to overwrite.",
-            err=True,
-        )
-        sys.exit(EXIT_USAGE)
+    except WorkbooksExist as exc:
+        _refuse_overwrite(production, exc, lang)
     except ModuleNotFoundError:
         click.echo("prodsheets: xlwings manque / is missing: pip install xlwings", err=True)
         sys.exit(EXIT_USAGE)
@@ -285,6 +280,18 @@ def excel(production: Path, lang: str | None, force: bool) -> None:
         if lang == "fr"
         else f"Next: open {written.workbook.name}, enable macros, click the button."
     )
+
+
+def _refuse_overwrite(folder: Path, exc: Any, lang: str) -> NoReturn:
+    """Files already there (new, excel): nothing is written without --force."""
+    names = ", ".join(p.name for p in exc.paths)
+    click.echo(
+        f"{folder} contient déjà {names} : rien n'a été écrit. Ajoutez --force pour écraser."
+        if lang == "fr"
+        else f"{folder} already holds {names}: nothing was written. Add --force to overwrite.",
+        err=True,
+    )
+    sys.exit(EXIT_USAGE)
 
 
 def _refuse_unknown_codes(words: list[str]) -> None:
@@ -344,20 +351,13 @@ def new(
     force: bool,
 ) -> None:
     """Write budget.xlsx, crew.xlsx and schedule.xlsx from the templates into FOLDER."""
-    from prodsheets.new import write_production
+    from prodsheets.new import WorkbooksExist, write_production
 
     settings = {k: v for k, v in (("title", title), ("start", start), ("end", end)) if v}
     try:
         written = write_production(folder, kind=kind, lang=lang, settings=settings, force=force)
-    except FileExistsError as exc:
-        names = ", ".join(Path(p).name for p in exc.args[1:]) if len(exc.args) > 1 else str(exc)
-        msg = (
-            f"{folder} contient déjà {names} : rien n'a été écrit. Ajoutez --force pour écraser."
-            if lang == "fr"
-            else f"{folder} already holds {names}: nothing was written. Add --force to overwrite."
-        )
-        click.echo(msg, err=True)
-        sys.exit(EXIT_USAGE)
+    except WorkbooksExist as exc:
+        _refuse_overwrite(folder, exc, lang)
     for path in written:
         click.echo(str(path))
     click.echo(

@@ -80,15 +80,16 @@ def write_control(
 ) -> Written:
     """Write the control workbook and its module into ``folder``, each atomically.
 
-    Raises FileExistsError (with the names) when either exists and ``force`` is not set.
+    Raises WorkbooksExist (with the paths) when either exists and ``force`` is not set.
     """
+    from prodsheets.new import WorkbooksExist
     from prodsheets.report.build import atomic, atomic_text
 
     book_name, module_name = names(lang)
     book, module = folder / book_name, folder / module_name
-    existing = [p.name for p in (book, module) if p.exists()]
+    existing = [p for p in (book, module) if p.exists()]
     if existing and not force:
-        raise FileExistsError(str(folder), *existing)
+        raise WorkbooksExist(folder, existing)
     vba = vba_project()
     with atomic(book) as tmp:
         _write(tmp, vba, lang, title, conf_values(folder, platform, executable), folder)

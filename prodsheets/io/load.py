@@ -382,49 +382,52 @@ def _parse_column(
         v = out[n]
         if v is None:
             note = notes.get((sheet.first_row + kept[n], phys_col)) if notes else None
-            if note == "formula":
-                findings.append(Finding(C.FORMULA_NO_VALUE, {"column": column_label}, where(n)))
-            elif note is not None:
-                findings.append(
-                    Finding(C.ERROR_VALUE, {"column": column_label, "found": note}, where(n))
-                )
-            elif col.required:
-                findings.append(
-                    Finding(
-                        C.MISSING_VALUE, {"column": column_label, "table": sheet.name}, where(n)
-                    )
-                )
+            blank = _blank_finding(note, col.required, column_label, sheet.name, where(n))
+            if blank is not None:
+                findings.append(blank)
             continue
         if v is not _SLOW:
             continue
-        value = raw(n)
-        out[n] = None
-        if isinstance(value, str) and not value.strip():
-            if col.required:
-                findings.append(
-                    Finding(
-                        C.MISSING_VALUE, {"column": column_label, "table": sheet.name}, where(n)
-                    )
-                )
-            continue
-        if isinstance(value, str) and value.startswith("#") and _is_error_text(value):
-            findings.append(
-                Finding(C.ERROR_VALUE, {"column": column_label, "found": value}, where(n))
-            )
-            continue
-        try:
-            out[n] = values.parse(col.kind, value, choices=col.choices, date1904=date1904)
-        except values.BadValue as bad:
-            expected = Bilingual(
-                values.expected_text(bad.expected, "en"), values.expected_text(bad.expected, "fr")
-            )
-            params = {
-                "column": column_label,
-                "found": values.parse_text(value),
-                "expected": expected,
-            }
-            findings.append(Finding(_BAD_VALUE_CODE.get(col.kind, C.BAD_NUMBER), params, where(n)))
+        out[n], problem = _typed(col, raw(n), column_label, sheet.name, where(n), date1904)
+        if problem is not None:
+            findings.append(problem)
     return out, findings
+
+
+def _blank_finding(
+    note: str | None, required: bool, label: Any, table: str, where: tuple[Location, ...]
+) -> Finding | None:
+    """A blank cell: a formula never computed, an error cell, or a missing required value."""
+    if note == "formula":
+        return Finding(C.FORMULA_NO_VALUE, {"column": label}, where)
+    if note is not None:
+        return Finding(C.ERROR_VALUE, {"column": label, "found": note}, where)
+    if required:
+        return Finding(C.MISSING_VALUE, {"column": label, "table": table}, where)
+    return None
+
+
+def _typed(
+    col: schema.Column,
+    value: Any,
+    label: Any,
+    table: str,
+    where: tuple[Location, ...],
+    date1904: bool,
+) -> tuple[Any, Finding | None]:
+    """A cell's value parsed for its column, or None and the finding that says why not."""
+    if isinstance(value, str) and not value.strip():
+        return None, _blank_finding(None, col.required, label, table, where)
+    if isinstance(value, str) and value.startswith("#") and _is_error_text(value):
+        return None, Finding(C.ERROR_VALUE, {"column": label, "found": value}, where)
+    try:
+        return values.parse(col.kind, value, choices=col.choices, date1904=date1904), None
+    except values.BadValue as bad:
+        expected = Bilingual(
+            values.expected_text(bad.expected, "en"), values.expected_text(bad.expected, "fr")
+        )
+        params = {"column": label, "found": values.parse_text(value), "expected": expected}
+        return None, Finding(_BAD_VALUE_CODE.get(col.kind, C.BAD_NUMBER), params, where)
 
 
 _SLOW = object()  # a value the fast path leaves to the full parser
@@ -516,29 +519,15 @@ def _read_settings(sheet: Sheet, production: Production) -> list[Finding]:
         production.setting_cells[key] = where
         if value is None:
             note = sheet.notes.get((sheet.first_row + i, sheet.first_col + value_j))
-            if note is not None:
-                code = C.FORMULA_NO_VALUE if note == "formula" else C.ERROR_VALUE
-                findings.append(Finding(code, {"column": label, "found": note}, (where,)))
-            elif col.required:
-                findings.append(
-                    Finding(C.MISSING_VALUE, {"column": label, "table": sheet.name}, (where,))
-                )
+            blank = _blank_finding(note, col.required, label, sheet.name, (where,))
+            if blank is not None:
+                findings.append(blank)
             continue
-        try:
-            parsed = values.parse(
-                col.kind, value, choices=col.choices, date1904=sheet.workbook.date1904
-            )
-        except values.BadValue as bad:
-            expected = Bilingual(
-                values.expected_text(bad.expected, "en"), values.expected_text(bad.expected, "fr")
-            )
-            findings.append(
-                Finding(
-                    _BAD_VALUE_CODE.get(col.kind, C.BAD_NUMBER),
-                    {"column": label, "found": values.parse_text(value), "expected": expected},
-                    (where,),
-                )
-            )
+        parsed, problem = _typed(col, value, label, sheet.name, (where,), sheet.workbook.date1904)
+        if problem is not None:
+            findings.append(problem)
+            continue
+        if parsed is None:
             continue
         bounds = schema.SETTING_RANGES.get(key)
         if bounds is not None and not values.in_range(parsed, *bounds):

@@ -8,6 +8,7 @@ split at midnight, so hours after midnight on a Sunday night count in the next I
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -320,11 +321,11 @@ def _weekly(s: Schedule, who: str, weeks: dict[tuple[int, int], int]) -> Iterato
         if mins <= rules.weekly_max_hours * 60:
             continue
         monday = dt.date.fromisocalendar(year, week, 1)
-        in_week = [
-            n
-            for n in s.groups[who]
-            if iso_week(dt.date.fromordinal(b.start[n] // DAY)) == (year, week)
-        ] or list(s.groups[who][:1])
+        order = s.groups[who]  # sorted by start: the week's bookings are one slice
+        first = monday.toordinal() * DAY
+        a = bisect_left(order, first, key=b.start.__getitem__)
+        z = bisect_left(order, first + 7 * DAY, key=b.start.__getitem__)
+        in_week = list(order[a:z]) or list(order[:1])
         yield Finding(
             C.WEEKLY_HOURS,
             {

@@ -130,14 +130,21 @@ class Production:
         return str(self.settings.get("currency") or "EUR").upper()
 
     def ids(self, table_key: str) -> dict[str, int]:
-        """Id → record index of a table (first occurrence), empty if the table is absent."""
+        """Id → record index of a table (first occurrence), empty if the table is absent.
+
+        Built once and shared (messages name a location for every booking they cite):
+        read it, never change it.
+        """
+        cached = self.cache.get(f"ids:{table_key}")
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
         t = self.tables.get(table_key)
-        if t is None or t.table.id_column is None:
-            return {}
         found: dict[str, int] = {}
-        for i, v in enumerate(t.col(t.table.id_column)):
-            if v is not None:
-                found.setdefault(str(v), i)
+        if t is not None and t.table.id_column is not None:
+            for i, v in enumerate(t.col(t.table.id_column)):
+                if v is not None:
+                    found.setdefault(str(v), i)
+        self.cache[f"ids:{table_key}"] = found
         return found
 
     def table_label(self, key: str) -> Bilingual:

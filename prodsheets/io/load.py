@@ -89,13 +89,11 @@ def load_production(
     files = discover(path, skip_outputs=False) if folder else [path]
     opened: list[Workbook] = []
     for file in files:
-        wb, problems = open_workbook(file, prefix + file.name)
+        # A report or control workbook prodsheets wrote here is passed over.
+        wb, problems = open_workbook(file, prefix + file.name, skip_outputs=folder)
         findings += problems
         if wb is None:
-            production.unreadable = True
-            continue
-        if folder and wb.is_output():
-            wb.close()  # a report or control workbook prodsheets wrote here
+            production.unreadable = production.unreadable or bool(problems)
             continue
         production.files.append(wb.display)
         opened.append(wb)

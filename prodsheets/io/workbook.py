@@ -71,10 +71,6 @@ class Workbook:
                 scan.join()
         return Sheet(self, name, rows, start[0], start[1], notes), []
 
-    def is_output(self) -> bool:
-        """Whether prodsheets wrote this workbook (a report or the control workbook)."""
-        return self._zip is not None and is_output_package(self._zip)
-
     def package(self) -> zipfile.ZipFile:
         """The xlsx package, opened once: its directory is read once, not per sheet."""
         if self._zip is None:
@@ -109,8 +105,14 @@ class Sheet:
     notes: dict[tuple[int, int], str]
 
 
-def open_workbook(path: Path, display: str) -> tuple[Workbook | None, list[Finding]]:
-    """Open a workbook, or say precisely why not."""
+def open_workbook(
+    path: Path, display: str, skip_outputs: bool = False
+) -> tuple[Workbook | None, list[Finding]]:
+    """Open a workbook, or say precisely why not.
+
+    With ``skip_outputs``, a workbook prodsheets wrote (a report, the control workbook)
+    gives ``(None, [])`` as soon as its package shows the mark, before calamine reads it.
+    """
     where = (Location(display, path=str(path)),)
 
     def fail(code: Any, **params: Any) -> tuple[None, list[Finding]]:
@@ -131,6 +133,9 @@ def open_workbook(path: Path, display: str) -> tuple[Workbook | None, list[Findi
         refusal = _sniff(path, head)
     if refusal is not None:
         return None, [Finding(refusal[0], refusal[1], where)]
+    if skip_outputs and package is not None and is_output_package(package):
+        package.close()
+        return None, []
 
     import python_calamine as pc
 

@@ -88,7 +88,6 @@ class Production:
 
     path: Path
     display: str
-    files: list[str] = field(default_factory=list)
     tables: dict[str, TableData] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     setting_cells: dict[str, Location] = field(default_factory=dict)

@@ -200,10 +200,7 @@ def parse_money(value: object) -> Decimal:
 
 
 def parse_integer(value: object) -> int:
-    try:
-        number = parse_number(value, "integer")
-    except BadValue:
-        raise BadValue("integer", value) from None
+    number = parse_number(value, "integer")
     if number != number.to_integral_value():
         raise BadValue("integer", value)
     return int(number)
@@ -222,10 +219,7 @@ def parse_percent(value: object) -> Decimal:
             return parse_number(text, "percent") / 100
         except BadValue:
             raise BadValue("percent", value) from None
-    try:
-        number = parse_number(value, "percent")
-    except BadValue:
-        raise BadValue("percent", value) from None
+    number = parse_number(value, "percent")
     return number if abs(number) <= 1 else number / 100
 
 

@@ -45,7 +45,7 @@ def discover(folder: Path, skip_outputs: bool = True) -> list[Path]:
     """The workbooks of a production folder: spreadsheets, without lock or hidden files.
 
     ``skip_outputs=False`` leaves prodsheets' own outputs in, for a caller that opens
-    each package anyway and asks :func:`is_output_package` itself (the loader).
+    each package anyway: ``open_workbook(..., skip_outputs=True)`` looks at the mark.
     """
     found = []
     for p in sorted(folder.iterdir()):
@@ -95,7 +95,6 @@ def load_production(
         if wb is None:
             production.unreadable = production.unreadable or bool(problems)
             continue
-        production.files.append(wb.display)
         opened.append(wb)
     if folder and not opened and not findings:
         production.unreadable = True

@@ -341,12 +341,12 @@ def what_if(production: Production, scenario: Scenario) -> WhatIf:
     where: dict[int, str] = {}
     lost_vendor = scenario.target if scenario.kind == "lose-vendor" else None
     replacements: list[Replacement] = []
+    # The plan so far: its conflicts and cost, worked out only when a candidate needs them,
+    # and carried over from the candidate chosen (its trial is the next plan).
+    plan: tuple[dict[Any, Finding], Decimal] | None = None
     for hit in affected:
         rep = Replacement(hit)
         replacements.append(rep)
-        state = variant(production, who, where)
-        before = conflicts_of(state)
-        base = planned_cost(state)
         options: list[tuple[str, Bilingual, str]]
         tier_of: dict[str, int] = {}  # people: a backup or the same role before the department
         if hit.booking is not None:
@@ -362,19 +362,26 @@ def what_if(production: Production, scenario: Scenario) -> WhatIf:
                 ]
         else:
             options = _cover_pool(production, scenario, hit.event)
+        tried: dict[str, tuple[dict[Any, Finding], Decimal]] = {}
         for oid, why, kind in options:
             if kind == "event":
                 rep.candidates.append(Candidate(oid, ZERO, why, kind, applicable=False))
                 continue
+            if plan is None:
+                state = variant(production, who, where)
+                plan = conflicts_of(state), planned_cost(state)
+            before, base = plan
             if hit.booking is not None:
                 trial = variant(production, {**who, hit.booking: oid}, where)
             else:
                 trial = variant(production, who, {**where, hit.event: oid})
-            new = [f for k, f in conflicts_of(trial).items() if k not in before]
+            found = conflicts_of(trial)
+            new = [f for k, f in found.items() if k not in before]
             if new:
                 rep.rejected.append((oid, new[0]))
                 continue
-            rep.candidates.append(Candidate(oid, planned_cost(trial) - base, why, kind))
+            tried[oid] = found, planned_cost(trial)
+            rep.candidates.append(Candidate(oid, tried[oid][1] - base, why, kind))
         rep.candidates.sort(key=lambda c: (not c.applicable, tier_of.get(c.id, 0), c.cost, c.id))
         best = next((c for c in rep.candidates if c.applicable), None)
         rep.chosen = best
@@ -383,7 +390,8 @@ def what_if(production: Production, scenario: Scenario) -> WhatIf:
                 who[hit.booking] = best.id
             else:
                 where[hit.event] = best.id
-    cost_after = planned_cost(variant(production, who, where))
+            plan = tried[best.id]
+    cost_after = plan[1] if plan is not None else planned_cost(variant(production, who, where))
     return WhatIf(production, scenario, affected, replacements, cost_before, cost_after, who, where)
 
 

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 import click
 
 from prodsheets import __version__
+from prodsheets.i18n.words import CLI
 
 EXIT_USAGE = 2
 EXIT_BROKEN_PIPE = 141  # as a shell reports a command stopped by SIGPIPE
@@ -130,8 +131,8 @@ def check(
     the originals), listed on stderr. Exit code: 0 no error, 1 errors found, 2 a
     production could not be read.
     """
-    from prodsheets.check import check as run_check
-    from prodsheets.output import finding_line, summary_line, to_json
+    from prodsheets.pipeline import check as run_check
+    from prodsheets.render.findings import finding_line, summary_line, to_json
 
     # A check builds millions of small objects and frees them when the process ends: the
     # cycle collector would only walk them again and again (a fifth of the time at 1M rows).
@@ -159,11 +160,11 @@ def check(
 
 
 def _annotate(productions: tuple[Path, ...], findings: list[Any], out: Path, lang: str) -> None:
-    from prodsheets.check import _prefix
     from prodsheets.excel.annotate import annotate
+    from prodsheets.pipeline import file_prefix
 
     several = len(productions) > 1
-    pairs = [(p, _prefix(p) if several else "") for p in productions]
+    pairs = [(p, file_prefix(p) if several else "") for p in productions]
     try:
         done = annotate(pairs, findings, out, lang)
     except ValueError as exc:
@@ -187,10 +188,10 @@ def reconcile(production: Path, fmt: str, lang: str | None) -> None:
     variance, the contingency used, and cash flow by week; amounts exact to the cent.
     Exit code: 0 no error, 1 errors found, 2 the production could not be read.
     """
-    from prodsheets.costs import run
-    from prodsheets.costs_report import render_text, to_json
+    from prodsheets.pipeline import reconcile as run_reconcile
+    from prodsheets.render.reconcile import render_text, to_json
 
-    result = run(production)
+    result = run_reconcile(production)
     lang = lang or result.language
     if fmt == "json":
         click.echo(json.dumps(to_json(result, lang), ensure_ascii=False, indent=2))
@@ -222,10 +223,10 @@ def report(production: Path, out: Path, lang: str | None, no_pdf: bool) -> None:
     Exit code: 0 written (a missing PDF engine is a warning), 2 the production could not
     be read.
     """
-    from prodsheets.check import check as run_check
-    from prodsheets.output import finding_line
-    from prodsheets.report.build import build
-    from prodsheets.report.data import gather
+    from prodsheets.pipeline import check as run_check
+    from prodsheets.render.findings import finding_line
+    from prodsheets.render.report.build import build
+    from prodsheets.render.report.data import gather
 
     gc.disable()
     result = run_check([production])
@@ -264,7 +265,7 @@ def excel(production: Path, lang: str | None, force: bool) -> None:
 
     loaded, _ = load_production(production)
     lang = lang or loaded.language
-    from prodsheets.new import WorkbooksExist
+    from prodsheets.create import WorkbooksExist
 
     try:
         written = write_control(production, lang, title=loaded.title, force=force)
@@ -275,22 +276,13 @@ def excel(production: Path, lang: str | None, force: bool) -> None:
         sys.exit(EXIT_USAGE)
     click.echo(str(written.workbook))
     click.echo(str(written.module))
-    click.echo(
-        f"Ensuite : ouvrez {written.workbook.name}, activez les macros, cliquez sur le bouton."
-        if lang == "fr"
-        else f"Next: open {written.workbook.name}, enable macros, click the button."
-    )
+    click.echo(CLI[lang]["excel_next"].format(workbook=written.workbook.name))
 
 
 def _refuse_overwrite(folder: Path, exc: Any, lang: str) -> NoReturn:
     """Files already there (new, excel): nothing is written without --force."""
     names = ", ".join(p.name for p in exc.paths)
-    click.echo(
-        f"{folder} contient déjà {names} : rien n'a été écrit. Ajoutez --force pour écraser."
-        if lang == "fr"
-        else f"{folder} already holds {names}: nothing was written. Add --force to overwrite.",
-        err=True,
-    )
+    click.echo(CLI[lang]["exists"].format(folder=folder, names=names), err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -308,7 +300,7 @@ def _refuse_unknown_codes(words: list[str]) -> None:
 def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
     if value is None:
         return None
-    from prodsheets.values import BadValue, parse_date
+    from prodsheets.contract.values import BadValue, parse_date
 
     try:
         return parse_date(value)
@@ -351,7 +343,7 @@ def new(
     force: bool,
 ) -> None:
     """Write budget.xlsx, crew.xlsx and schedule.xlsx from the templates into FOLDER."""
-    from prodsheets.new import WorkbooksExist, write_production
+    from prodsheets.create import WorkbooksExist, write_production
 
     settings = {k: v for k, v in (("title", title), ("start", start), ("end", end)) if v}
     try:
@@ -360,11 +352,7 @@ def new(
         _refuse_overwrite(folder, exc, lang)
     for path in written:
         click.echo(str(path))
-    click.echo(
-        f"Ensuite : remplissez les classeurs, puis « prodsheets check {folder} »."
-        if lang == "fr"
-        else f"Next: fill in the workbooks, then run `prodsheets check {folder}`."
-    )
+    click.echo(CLI[lang]["new_next"].format(folder=folder))
 
 
 @main.command()
@@ -403,17 +391,11 @@ def whatif(
     changed; --apply writes a modified copy elsewhere. Exit code: 0, or 2 when the
     production could not be read or the command was misused.
     """
-    from prodsheets.io import load_production
-    from prodsheets.output import finding_line
-    from prodsheets.whatif import (
-        KINDS,
-        Scenario,
-        UnknownId,
-        apply_plan,
-        render_text,
-        to_json,
-        what_if,
-    )
+    from prodsheets.pipeline import whatif as run_whatif
+    from prodsheets.render.findings import finding_line
+    from prodsheets.render.whatif import render_text, to_json
+    from prodsheets.whatif import KINDS, Scenario, UnknownId
+    from prodsheets.whatif.apply import apply_plan
 
     given = (absent, lose_location, lose_vendor, rain)  # in the order of KINDS
     chosen = [(kind, value) for kind, value in zip(KINDS, given, strict=True) if value is not None]
@@ -429,25 +411,24 @@ def whatif(
         scenario = Scenario("rain", None, value, value)
     else:
         scenario = Scenario(kind, value, start, end)
-    loaded, problems = load_production(production)
-    if loaded.unreadable:
-        for f in problems:
-            click.echo(finding_line(f, lang or loaded.language, None), err=True)
-        sys.exit(EXIT_USAGE)
-    lang = lang or loaded.language
     try:
-        result = what_if(loaded, scenario)
+        result = run_whatif(production, scenario)
     except UnknownId as exc:
         raise click.BadParameter(
             f"« {exc} » : identifiant inconnu / unknown id", param_hint=f"--{kind}"
         ) from None
+    if result.plan is None:
+        for f in result.findings:
+            click.echo(finding_line(f, lang or result.language, None), err=True)
+        sys.exit(EXIT_USAGE)
+    lang = lang or result.language
     if fmt == "json":
-        click.echo(json.dumps(to_json(result, lang), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(to_json(result.plan, lang), ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(result, lang), nl=False)
+        click.echo(render_text(result.plan, lang), nl=False)
     if apply_to is not None:
         try:
-            written = apply_plan(result, apply_to)
+            written = apply_plan(result.plan, apply_to)
         except ValueError as exc:
             click.echo(f"prodsheets: {exc}", err=True)
             sys.exit(EXIT_USAGE)

@@ -53,7 +53,7 @@ def findings_page() -> str:
 
 
 def main() -> None:
-    from prodsheets.report.build import atomic_text
+    from prodsheets.io.write import atomic_text
 
     atomic_text(PAGE, findings_page())
     print(PAGE, file=sys.stderr)

@@ -7,10 +7,12 @@ when it is rendered, so the same findings serve the terminal, JSON, reports and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, NamedTuple
+
+from prodsheets.i18n import say
 
 
 class Severity(StrEnum):
@@ -155,40 +157,6 @@ class Finding(NamedTuple):
             (len(loc.column or ""), loc.column or "") if loc else (0, ""),
             self.code.code,
         )
-
-
-class Bilingual(dict):  # type: ignore[type-arg]
-    """A value that reads differently in each language (an expected format, a table name)."""
-
-    def __init__(self, en: str, fr: str) -> None:
-        super().__init__(en=en, fr=fr)
-
-
-class Said(Bilingual):
-    """A Bilingual worked out only for the language asked, when asked.
-
-    Amounts and dates are formatted for one language only when a message is rendered in
-    it: a run that speaks French never formats them in English.
-    """
-
-    def __init__(self, say: Callable[[str], str]) -> None:
-        dict.__init__(self)
-        self._say = say
-
-    def __missing__(self, lang: str) -> str:
-        text = self[lang] = self._say(lang)
-        return text
-
-
-def say(value: Any, lang: str) -> str:
-    """A message value in one language: Bilingual's text, a list joined, None as ""."""
-    if isinstance(value, Bilingual):
-        return str(value[lang])
-    if type(value) in (list, tuple):  # a list of values; a record (NamedTuple) is one value
-        return ", ".join(say(v, lang) for v in value)
-    if value is None:
-        return ""
-    return str(value)
 
 
 def flatten(findings: Iterable[Finding], *fields: str) -> list[list[Any]]:

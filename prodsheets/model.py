@@ -3,25 +3,30 @@
 Tables are stored by column (one list per column, plus the sheet's row numbers), not as
 one object per row: a Bookings sheet of a million rows stays a few lists, and the
 checks loop over plain values. A cell's location is built only when a finding needs it.
+
+The model is read once and never changed: the loader builds it, the analyses
+(:mod:`prodsheets.analyses`) compute what several checks share from it, and a what-if
+makes a changed copy (``dataclasses.replace``) instead of editing it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from prodsheets import schema
-from prodsheets.findings import Bilingual, Location, column_letter
+from prodsheets.contract import schema
+from prodsheets.findings import Location, column_letter
+from prodsheets.i18n import Bilingual
 
 # The column whose value names a row in findings (``"id": "LUCIE"`` in JSON).
 ROW_NAME = {"bookings": "who", "unavailability": "who", "travel": "from", "actuals": "code"}
 
 
-@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
+@dataclass(frozen=True, eq=False, repr=False)  # a container: by identity, never printed whole
 class TableData:
     """One table read from one sheet: typed columns and the sheet's own row numbers."""
 
@@ -30,10 +35,10 @@ class TableData:
     path: str
     sheet: str
     header_row: int  # 1-based, as Excel shows it
-    columns: dict[str, int]  # column key → 0-based sheet column
-    headers: dict[str, str] = field(default_factory=dict)  # column key → header as typed
+    columns: Mapping[str, int]  # column key → 0-based sheet column
+    headers: Mapping[str, str] = field(default_factory=dict)  # column key → header as typed
     rows: list[int] = field(default_factory=list)  # 1-based sheet row of each record
-    values: dict[str, list[Any]] = field(default_factory=dict)
+    values: Mapping[str, list[Any]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -81,18 +86,31 @@ class TableData:
         for i in range(len(self.rows)):
             yield (i, *(c[i] for c in cols))
 
+    @cached_property
+    def ids(self) -> dict[str, int]:
+        """Id → record index (first occurrence); empty for a table without ids.
 
-@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
+        Built once and shared (messages name a location for every booking they cite):
+        read it, never change it.
+        """
+        found: dict[str, int] = {}
+        if self.table.id_column is not None:
+            for i, v in enumerate(self.col(self.table.id_column)):
+                if v is not None:
+                    found.setdefault(str(v), i)
+        return found
+
+
+@dataclass(frozen=True, eq=False, repr=False)  # a container: by identity, never printed whole
 class Production:
     """Everything read from one production folder (or single workbook)."""
 
     path: Path
     display: str
-    tables: dict[str, TableData] = field(default_factory=dict)
-    settings: dict[str, Any] = field(default_factory=dict)
-    setting_cells: dict[str, Location] = field(default_factory=dict)
+    tables: Mapping[str, TableData] = field(default_factory=dict)
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    setting_cells: Mapping[str, Location] = field(default_factory=dict)
     unreadable: bool = False  # a file or the folder itself could not be read
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)  # analyses built once
 
     def table(self, key: str) -> TableData | None:
         return self.tables.get(key)
@@ -129,22 +147,9 @@ class Production:
         return str(self.settings.get("currency") or "EUR").upper()
 
     def ids(self, table_key: str) -> dict[str, int]:
-        """Id → record index of a table (first occurrence), empty if the table is absent.
-
-        Built once and shared (messages name a location for every booking they cite):
-        read it, never change it.
-        """
-        cached = self.cache.get(f"ids:{table_key}")
-        if cached is not None:
-            return cached  # type: ignore[no-any-return]
+        """Id → record index of a table (first occurrence), empty if the table is absent."""
         t = self.tables.get(table_key)
-        found: dict[str, int] = {}
-        if t is not None and t.table.id_column is not None:
-            for i, v in enumerate(t.col(t.table.id_column)):
-                if v is not None:
-                    found.setdefault(str(v), i)
-        self.cache[f"ids:{table_key}"] = found
-        return found
+        return t.ids if t is not None else {}
 
     def table_label(self, key: str) -> Bilingual:
         """A table's name as the producer sees it: the sheet it was read from, or its name."""
@@ -154,15 +159,16 @@ class Production:
         table = schema.TABLES_BY_KEY[key]
         return Bilingual(table.en, table.fr)
 
+    def outdoor_locations(self) -> set[str]:
+        """Ids of the locations marked outdoor / extérieur."""
+        table = self.table("locations")
+        if table is None:
+            return set()
+        return {str(lid) for _, lid, out in table.records("id", "outdoor") if lid and out is True}
 
-CENT = Decimal("0.01")
-
-
-# Rounded in a context as wide as Decimal allows: the default 28 digits cannot hold a
-# mistyped 1e30 rate to the cent, and quantize would raise instead of rounding.
-WIDE = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
-
-
-def money(value: Decimal) -> Decimal:
-    """An amount rounded to the cent, half up, as accountants round."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP, context=WIDE)
+    def vendor_resources(self, vendor: str) -> list[str]:
+        """Ids of the resources a vendor supplies."""
+        table = self.table("resources")
+        if table is None:
+            return []
+        return [str(rid) for _, rid, v in table.records("id", "vendor") if rid and v == vendor]

@@ -105,14 +105,13 @@ def in_memory(settings: dict[str, Any], tables: dict[str, list[dict[str, Any]]])
     """
     from pathlib import Path
 
-    from prodsheets import schema
+    from prodsheets.contract import schema
     from prodsheets.model import Production, TableData
 
-    production = Production(path=Path("memory"), display="memory")
-    production.settings.update(settings)
+    built: dict[str, TableData] = {}
     for key, records in tables.items():
         table = schema.TABLES_BY_KEY[key]
-        data = TableData(
+        built[key] = TableData(
             table=table,
             file="memory.xlsx",
             path="memory.xlsx",
@@ -120,7 +119,6 @@ def in_memory(settings: dict[str, Any], tables: dict[str, list[dict[str, Any]]])
             header_row=1,
             columns={c.key: j for j, c in enumerate(table.columns)},
             rows=list(range(2, 2 + len(records))),
+            values={c.key: [r.get(c.key) for r in records] for c in table.columns},
         )
-        data.values = {c.key: [r.get(c.key) for r in records] for c in table.columns}
-        production.tables[key] = data
-    return production
+    return Production(Path("memory"), "memory", built, dict(settings))

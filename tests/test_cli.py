@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from conftest import Sheets, write_workbook
 
 from prodsheets import __version__
-from prodsheets.check import check
 from prodsheets.cli import main
 from prodsheets.findings import flatten
-from prodsheets.output import to_json
+from prodsheets.pipeline import check
+from prodsheets.render.findings import to_json
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -9,9 +9,10 @@ from conftest import Sheets, in_memory, write_workbook
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prodsheets.check import check
+from prodsheets.analyses import Analyses
 from prodsheets.findings import flatten
-from prodsheets.validate import validate
+from prodsheets.pipeline import check
+from prodsheets.pipeline import check_production as validate
 
 T = dt.time
 D = dt.date
@@ -165,8 +166,6 @@ def test_hours_after_sunday_midnight_count_in_the_next_week() -> None:
 def test_overtime_bands_of_the_cinema_rules() -> None:
     from decimal import Decimal
 
-    from prodsheets.hours import overtime_hours
-
     events = [
         {"id": f"J{d}", "date": D(2026, 3, 9 + d), "start": T(8), "end": T(18), "location": "L"}
         for d in range(5)
@@ -181,7 +180,7 @@ def test_overtime_bands_of_the_cinema_rules() -> None:
         },
     )
     # 50 h: 35 h normal, 8 h at +25 %, 5 h at +50 %, 2 h at +75 %.
-    assert overtime_hours(p) == {
+    assert Analyses(p).overtime == {
         "ANA": {
             (2026, 11): [
                 (Decimal(8), Decimal("0.25")),
@@ -318,8 +317,8 @@ def test_double_bookings_and_capacity_match_a_brute_force_oracle(schedule) -> No
 
 
 def _findings_with(threshold: int, schedule) -> list:
-    from prodsheets import vectorized
-    from prodsheets.hours import overtime_hours
+
+    from prodsheets.schedule import arrays as vectorized
 
     events, bookings = schedule
     p = in_memory(
@@ -334,7 +333,7 @@ def _findings_with(threshold: int, schedule) -> list:
     )
     saved, vectorized.FROM_BOOKINGS = vectorized.FROM_BOOKINGS, threshold
     try:
-        return [*flatten(validate(p), "code", "cells", "message"), overtime_hours(p)]
+        return [*flatten(validate(p), "code", "cells", "message"), Analyses(p).overtime]
     finally:
         vectorized.FROM_BOOKINGS = saved
 

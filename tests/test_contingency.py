@@ -6,8 +6,8 @@ from pathlib import Path
 
 from conftest import Sheets, write_workbook
 
-from prodsheets.check import check
 from prodsheets.findings import flatten
+from prodsheets.pipeline import check
 
 RISKS = ["Id", "Risque", "Probabilité", "Impact", "Prévention", "Plan de secours", "Responsable"]
 

@@ -19,14 +19,22 @@ from conftest import Sheets, in_memory, minimal_production
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from prodsheets.analyses import Analyses
 from prodsheets.cli import main
-from prodsheets.costs import parse_exchange_rates, reconcile, run
-from prodsheets.costs_report import render_text, to_json
+from prodsheets.costs.reconcile import parse_exchange_rates
 from prodsheets.findings import flatten
-from prodsheets.validate import validate
+from prodsheets.pipeline import ReconcileResult
+from prodsheets.pipeline import check_production as validate
+from prodsheets.pipeline import reconcile as run
+from prodsheets.render.reconcile import render_text, to_json
 
 D = Decimal
 MON = dt.date(2026, 3, 9)  # ISO week 11
+
+
+def reconcile(production):
+    """The production's reconciliation, as the analyses build it."""
+    return Analyses(production).reconciliation
 
 
 def day(n: int) -> dt.date:
@@ -610,9 +618,8 @@ def test_json_shape_and_decimal_strings() -> None:
         budget=[line("02.01", 3, "0.1", chapter="02 Crew"), line("02.02", 1, "0.2")],
         actuals=[{"date": day(0), "code": "02.01", "amount": D("0.1"), "status": "paid"}],
     )
-    from prodsheets.costs import ReconcileResult
 
-    answer = to_json(ReconcileResult(p, [], reconcile(p)), "en")
+    answer = to_json(ReconcileResult([p], [], reconcile(p)), "en")
     assert set(answer) >= {"currency", "lines", "chapters", "total", "findings"}
     assert answer["currency"] == "EUR"
     keys = {"budget", "planned", "actual", "remaining", "variance", "estimate_at_completion"}
@@ -731,9 +738,8 @@ def test_the_text_report_shows_contingency_statuses_and_cash_flow() -> None:
         actuals=[{"date": day(0), "code": "02.01", "amount": D(20), "status": "invoiced"}],
         **shifts("A", (0, "9:00", "17:00"), (1, "9:00", "17:00")),
     )
-    from prodsheets.costs import ReconcileResult
 
-    text = render_text(ReconcileResult(p, validate(p), reconcile(p)), "en")
+    text = render_text(ReconcileResult([p], validate(p), reconcile(p)), "en")
     assert "Of which committed €0.00 · invoiced €20.00 · paid €0.00." in text
     assert (
         "Contingency (5% of the production): €10.00; used by overruns €100.00 (1,000%); "

@@ -1,21 +1,19 @@
 """The example productions in workbooks/: `check` finds exactly the mistakes planted in them.
 
-The examples are written by ``workbooks/generate.py``; ``workbooks/README.md`` explains each
+The examples are written by ``prodsheets.create.examples``; ``workbooks/README.md`` explains each
 planted mistake. When a new check lands, either it finds nothing in the examples, or its
 findings join the lists below (and the README's table).
 """
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from prodsheets.check import check
 from prodsheets.findings import flatten
+from prodsheets.pipeline import check
 
 WORKBOOKS = Path(__file__).parent.parent / "workbooks"
 
@@ -70,14 +68,6 @@ def test_example_holds_exactly_its_planted_mistakes(name: str) -> None:
     assert findings(WORKBOOKS / name) == PLANTED[name]
 
 
-def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("workbooks_generate", WORKBOOKS / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def content(folder: Path) -> dict[str, Any]:
     """Everything prodsheets reads from a production: its settings and every table's values."""
     (production,) = check([folder]).productions
@@ -91,8 +81,10 @@ def content(folder: Path) -> dict[str, Any]:
 
 
 def test_regenerating_gives_the_committed_examples(tmp_path: Path) -> None:
-    """The committed workbooks are what generate.py writes: they never drift from it."""
-    folders = generator().main(tmp_path)
+    """The committed workbooks are what the generator writes: they never drift from it."""
+    from prodsheets.create import examples
+
+    folders = examples.main(tmp_path)
     assert sorted(f.name for f in folders) == sorted(PLANTED)
     for folder in folders:
         committed = WORKBOOKS / folder.name

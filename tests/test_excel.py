@@ -17,11 +17,12 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from xlwings_standin import App, Book
 
-from prodsheets.check import check
 from prodsheets.cli import main
 from prodsheets.excel import entry
 from prodsheets.excel import layout as L
 from prodsheets.excel.workbook import vba_project, write_control
+from prodsheets.i18n.words import CONTROL
+from prodsheets.pipeline import check
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "workbooks"
 
@@ -68,8 +69,8 @@ def test_excel_writes_the_workbook_and_its_module(film: Path) -> None:
     dash = wb["Tableau de bord"]
     assert dash["A1"].value == "Le Grand Départ"
     assert dash[L.STATUS].value == "Cliquez sur « Vérifier la production »."
-    assert [c.value for c in dash[L.COSTS_HEAD]][:7] == L.TEXT["fr"]["cost_columns"]
-    assert [c.value for c in wb["Constats"][1]] == L.TEXT["fr"]["finding_columns"]
+    assert [c.value for c in dash[L.COSTS_HEAD]][:7] == CONTROL["fr"]["cost_columns"]
+    assert [c.value for c in wb["Constats"][1]] == CONTROL["fr"]["finding_columns"]
     conf = {r[0]: r[1] for r in wb["xlwings.conf"].iter_rows(max_row=9, values_only=True)}
     assert conf["PYTHONPATH"] == str(film.resolve())
     assert set(conf) >= {"Interpreter_Win", "Interpreter_Mac", "Show Console"}
@@ -197,9 +198,7 @@ def test_main_writes_status_findings_links_and_costs(clicked, film: Path) -> Non
     assert all(not a.startswith(("=", "/")) and "HYPERLINK" not in a for a in links.values())
     assert all("HYPERLINK" not in str(v) for v in found.cells.values())
 
-    from prodsheets.costs import reconcile
-
-    rec = reconcile(expected.productions[0])
+    rec = expected.analyses[0].reconciliation
     costs = dash.rows()[L.COSTS_HEAD :]
     assert [r[0] for r in costs][-1] == f"Total ({rec.currency})"
     assert costs[-1][1] == float(rec.total.budget) and costs[-1][6] == float(rec.total.variance)
@@ -228,7 +227,7 @@ def test_any_failure_is_said_in_the_status_cell(clicked, monkeypatch) -> None:  
     def locked(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", "schedule.xlsx")
 
-    monkeypatch.setattr("prodsheets.check.check", locked)
+    monkeypatch.setattr("prodsheets.pipeline.check", locked)
     entry.main()  # no exception escapes
     status = book.sheets["Tableau de bord"].range(L.STATUS).value
     assert status.startswith("Échec de la vérification le ")

@@ -16,8 +16,8 @@ import pytest
 from conftest import Sheets, write_workbook
 
 from prodsheets.catalogue import CODES
-from prodsheets.check import check
 from prodsheets.findings import flatten
+from prodsheets.pipeline import check
 
 Case = Callable[[Sheets, Path], Path]
 

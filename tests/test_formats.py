@@ -21,8 +21,8 @@ from babel.numbers import (
 from hypothesis import given
 from hypothesis import strategies as st
 
-from prodsheets import formats
-from prodsheets.formats import CLDR, LOCALES
+from prodsheets.i18n import formats
+from prodsheets.i18n.formats import CLDR, LOCALES
 
 LANGS = sorted(LOCALES)
 amounts = st.decimals(

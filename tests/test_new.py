@@ -21,19 +21,17 @@ import pytest
 import python_calamine as pc
 
 import prodsheets
-from prodsheets import schema
-from prodsheets.io import load_production
-from prodsheets.new import (
-    KINDS,
-    README_SHEET,
+from prodsheets.contract import schema
+from prodsheets.create import KINDS, README_SHEET, write_production
+from prodsheets.create.content import (
     Total,
     budget_totals,
     default_budget,
     template_content,
     workbook_tables,
-    write_production,
 )
-from prodsheets.resources import templates_dir
+from prodsheets.io import load_production
+from prodsheets.io.resources import templates_dir
 
 LANGS = schema.LANGS
 FILES = [f"{wb}.xlsx" for wb in schema.WORKBOOKS]
@@ -281,7 +279,8 @@ def test_fringes_are_examples_and_say_so(templates, lang):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_filled_in_template_reads_back_without_a_finding(tmp_path, kind, lang):
-    validate = pytest.importorskip("prodsheets.validate").validate
+    from prodsheets.pipeline import check_production as validate
+
     write_production(tmp_path, kind=kind, lang=lang, settings=SETTINGS)
     production, findings = load_production(tmp_path)
     assert findings == []
@@ -383,7 +382,8 @@ def test_budget_rows_are_written_with_formulas_and_their_results(tmp_path):
     cached = openpyxl.load_workbook(path, data_only=True)["Devis"]
     assert [cached[f"H{r}"].value for r in range(2, 8)] == [201, 31, 232, 99, 1, 331]
     # The checks see the planted wrong subtotal, and nothing else.
-    validate = pytest.importorskip("prodsheets.validate").validate
+    from prodsheets.pipeline import check_production as validate
+
     production, findings = load_production(tmp_path)
     found = [(f.code.name, [str(loc) for loc in f.locations]) for f in validate(production)]
     assert findings == [] and found == [
@@ -525,7 +525,7 @@ def test_existing_files_are_never_overwritten_without_force(tmp_path):
 
 
 def test_a_failure_leaves_no_half_written_file(tmp_path, monkeypatch):
-    import prodsheets.new as new
+    import prodsheets.create.writer as new
 
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import Sheets, write_workbook
 
-from prodsheets.check import check
 from prodsheets.findings import flatten
 from prodsheets.io import load_production
+from prodsheets.pipeline import check
 
 
 def test_a_table_below_a_title_and_to_the_right_keeps_its_real_cells(

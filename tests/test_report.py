@@ -21,10 +21,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import minimal_production, write_workbook
 
-from prodsheets.check import check
 from prodsheets.cli import main
-from prodsheets.report.build import build, safe_name
-from prodsheets.report.data import gather
+from prodsheets.io.write import safe_name
+from prodsheets.pipeline import check
+from prodsheets.render.report.build import build
+from prodsheets.render.report.data import gather
 
 ROOT = Path(__file__).resolve().parent.parent
 REUNION = ROOT / "workbooks" / "tournage-reunion"
@@ -308,7 +309,7 @@ def test_cli_lang_option(tmp_path: Path) -> None:
 def test_cli_without_weasyprint_warns_and_writes_the_rest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from prodsheets.report import pdf
+    from prodsheets.render.report import pdf
 
     monkeypatch.setattr(pdf, "missing", lambda: "cannot load library 'libpango-1.0-0'")
     result = CliRunner().invoke(main, ["report", str(FESTIVAL), "-o", str(tmp_path)])
@@ -337,7 +338,7 @@ def not_blank(png: Path) -> bool:
 
 @pytest.mark.slow
 def test_pdfs_render_pages(tmp_path: Path) -> None:
-    from prodsheets.report import pdf
+    from prodsheets.render.report import pdf
 
     if pdf.missing() or shutil.which("pdftoppm") is None:
         pytest.skip("WeasyPrint or pdftoppm missing (.ci/run installs them)")
@@ -475,7 +476,7 @@ def test_the_risk_matrix_in_html_and_xlsx(reunion: Path) -> None:
 
 
 def test_risk_levels_follow_the_usual_bands() -> None:
-    from prodsheets.report.risks import level
+    from prodsheets.render.report.risks import level
 
     assert [level(s) for s in (1, 4, 5, 9, 10, 14, 15, 25)] == [
         "low", "low", "medium", "medium", "high", "high", "critical", "critical"

@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from prodsheets.check import check
+from prodsheets.pipeline import check
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from synthetic import write_synthetic

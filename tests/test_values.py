@@ -16,8 +16,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from prodsheets import schema, values
-from prodsheets.values import BadValue
+from prodsheets.contract import schema, values
+from prodsheets.contract.values import BadValue
 
 D = Decimal
 NBSP = "\u00a0"  # no-break space

@@ -11,9 +11,18 @@ import pytest
 from click.testing import CliRunner
 from conftest import Sheets, write_workbook
 
+from prodsheets.analyses import Analyses
 from prodsheets.cli import main
 from prodsheets.io import load_production
-from prodsheets.whatif import Scenario, UnknownId, to_json, what_if
+from prodsheets.render.whatif import to_json
+from prodsheets.whatif import Scenario, UnknownId
+from prodsheets.whatif import what_if as plan
+
+
+def what_if(production, scenario):
+    """The plan of a scenario over a production read (or built in memory)."""
+    return plan(Analyses(production), scenario)
+
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "workbooks"
 

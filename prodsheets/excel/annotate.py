@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prodsheets.findings import Finding, Location, Severity
+from prodsheets.i18n.words import ANNOTATE
+from prodsheets.io.write import load_copy, save_copy
 
 WRITABLE = {".xlsx", ".xlsm"}
 FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
@@ -40,9 +42,12 @@ def cell_notes(
     """file → (sheet, cell) → (worst severity, comment paragraphs), from every location."""
     out: dict[Path, dict[tuple[str, str], tuple[Severity, list[str]]]] = {}
     for f in findings:
-        text = f"{f.level.label(lang)} {f.code.code} : {f.message(lang)}\n→ {f.hint(lang)}"
-        if lang == "en":
-            text = text.replace(" : ", ": ", 1)
+        text = ANNOTATE[lang]["comment"].format(
+            severity=f.level.label(lang),
+            code=f.code.code,
+            message=f.message(lang),
+            hint=f.hint(lang),
+        )
         seen: set[tuple[str, str, str]] = set()
         for loc in f.locations:
             key = _key(loc)
@@ -96,25 +101,6 @@ def annotate(
     return done
 
 
-def load_copy(source: Path):  # type: ignore[no-untyped-def]
-    """A producer's .xlsx/.xlsm opened with openpyxl to write a changed copy (macros kept)."""
-    from openpyxl import load_workbook
-
-    return load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
-
-
-def save_copy(wb, target: Path) -> None:  # type: ignore[no-untyped-def]
-    """Save a workbook from :func:`load_copy` to ``target``, through a temporary file."""
-    from prodsheets.report.build import atomic
-
-    try:
-        with atomic(target) as tmp:
-            wb.save(tmp)
-    finally:
-        if getattr(wb, "vba_archive", None) is not None:
-            wb.vba_archive.close()  # else its __del__ fails on a closed buffer
-
-
 def _mark(wb, cells: dict[tuple[str, str], tuple[Severity, list[str]]]) -> None:  # type: ignore[no-untyped-def]
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
@@ -135,19 +121,9 @@ def _mark(wb, cells: dict[tuple[str, str], tuple[Severity, list[str]]]) -> None:
 
 
 def _skipped(source: Path, lang: str) -> str:
-    if lang == "fr":
-        return (
-            f"{source.name} : non annoté, prodsheets n'écrit que les .xlsx et .xlsm "
-            "(enregistrez-le au format .xlsx pour l'annoter)."
-        )
-    return (
-        f"{source.name}: not annotated, prodsheets writes only .xlsx and .xlsm "
-        "(save it as .xlsx to annotate it)."
-    )
+    return ANNOTATE[lang]["skipped"].format(name=source.name)
 
 
 def _unreadable(source: Path, exc: Exception, lang: str) -> str:
     detail = f"{type(exc).__name__}: {exc}"[:200]
-    if lang == "fr":
-        return f"{source.name} : non annoté, illisible ({detail})."
-    return f"{source.name}: not annotated, unreadable ({detail})."
+    return ANNOTATE[lang]["unreadable"].format(name=source.name, detail=detail)

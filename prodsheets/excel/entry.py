@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from prodsheets.excel import layout as L
-from prodsheets.findings import say
+from prodsheets.i18n import say
+from prodsheets.i18n.words import CONTROL
 
 SPREADSHEETS = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 
@@ -37,7 +38,7 @@ def main() -> None:
 
 def run(book: Any, open_report: bool = True) -> None:
     lang = L.language_of(Path(book.fullname).name)
-    t = L.TEXT[lang]
+    t = CONTROL[lang]
     try:
         dash = book.sheets[L.DASHBOARD[lang]]
     except Exception:  # the sheet was renamed: the first one holds the dashboard
@@ -83,18 +84,17 @@ def _unsaved(book: Any) -> bool:
 
 
 def _run_core(book: Any, dash: Any, folder: Path, lang: str) -> Path | None:
-    from prodsheets.check import check
-    from prodsheets.costs import reconcile
+    from prodsheets.pipeline import check
 
-    t = L.TEXT[lang]
+    t = CONTROL[lang]
     result = check([folder])
     production = result.productions[0]
-    rec = None if production.unreadable else reconcile(production)
+    rec = None if production.unreadable else result.analyses[0].reconciliation
 
     report = None
     if not production.unreadable:
-        from prodsheets.report.build import build
-        from prodsheets.report.data import gather
+        from prodsheets.render.report.build import build
+        from prodsheets.render.report.data import gather
 
         out = folder / L.REPORTS[lang]
         build(gather(result, lang), out, pdf=False)
@@ -111,8 +111,8 @@ def _run_core(book: Any, dash: Any, folder: Path, lang: str) -> Path | None:
         link.add_hyperlink(shown, shown, str(report))
     status = t["done"].format(
         when=_now(lang),
-        errors=_count(s["errors"], lang, "errors"),
-        warnings=_count(s["warnings"], lang, "warnings"),
+        errors=_count(s["errors"], lang, "error"),
+        warnings=_count(s["warnings"], lang, "warning"),
     )
     if production.unreadable:
         status += " " + t["unreadable"]
@@ -159,7 +159,7 @@ def write_costs(dash: Any, rec: Any, lang: str) -> None:
     dash.range(f"A{first}:{_col(L.COSTS_COLUMNS)}1048576").clear_contents()
     if rec is None:
         return
-    t = L.TEXT[lang]
+    t = CONTROL[lang]
     rows = [_cost_row(c, _label(c.label, lang)) for c in rec.chapters]
     rows.append(_cost_row(rec.total, f"{t['total']} ({rec.currency})"))
     dash.range(f"A{first}").value = rows
@@ -179,40 +179,29 @@ def _col(n: int) -> str:
 
 
 def _now(lang: str) -> str:
-    now = dt.datetime.now()
-    return now.strftime("%d/%m/%Y à %H:%M" if lang == "fr" else "%Y-%m-%d at %H:%M")
+    from prodsheets.i18n.words import BUTTON
 
-
-_WORDS = {
-    "fr": {"errors": ("erreur", "erreurs"), "warnings": ("avertissement", "avertissements")},
-    "en": {"errors": ("error", "errors"), "warnings": ("warning", "warnings")},
-}
+    return dt.datetime.now().strftime(BUTTON[lang]["now"])
 
 
 def _count(n: int, lang: str, what: str) -> str:
-    from prodsheets.output import plural  # with the check, not at the button's import
+    from prodsheets.i18n import plural
+    from prodsheets.i18n.words import FINDINGS
 
-    return plural(n, *_WORDS[lang][what], zero_is_singular=lang == "fr")
+    return plural(n, *FINDINGS[lang][what].split("|"), lang=lang)
 
 
 def _say(exc: BaseException, lang: str) -> str:
     """What went wrong, for a producer: the cause in their language, the detail after."""
+    from prodsheets.i18n.words import BUTTON
+
     detail = f"{type(exc).__name__}: {exc}"[:300]
-    fr = lang == "fr"
     if isinstance(exc, PermissionError):
-        cause = (
-            "un fichier est verrouillé ou en lecture seule"
-            if fr
-            else "a file is locked or read-only"
-        )
+        cause = BUTTON[lang]["locked"]
     elif isinstance(exc, FileNotFoundError):
-        cause = "un fichier ou dossier est introuvable" if fr else "a file or folder is missing"
+        cause = BUTTON[lang]["missing"]
     elif isinstance(exc, ImportError):
-        cause = (
-            "prodsheets n'est pas complètement installé dans ce Python (pip install prodsheets)"
-            if fr
-            else "prodsheets is not fully installed in this Python (pip install prodsheets)"
-        )
+        cause = BUTTON[lang]["not_installed"]
     else:
-        cause = "erreur interne, à signaler" if fr else "internal error, please report it"
+        cause = BUTTON[lang]["internal"]
     return f"{cause} ({detail})"

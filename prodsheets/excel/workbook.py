@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prodsheets.excel import layout as L
+from prodsheets.i18n.words import CONTROL
 from prodsheets.io.workbook import OUTPUT_MARK
 
 MODULE = '''"""The Excel button's module, written by `prodsheets excel`: xlwings imports it by the
@@ -82,8 +83,8 @@ def write_control(
 
     Raises WorkbooksExist (with the paths) when either exists and ``force`` is not set.
     """
-    from prodsheets.new import WorkbooksExist
-    from prodsheets.report.build import atomic, atomic_text
+    from prodsheets.create import WorkbooksExist
+    from prodsheets.io.write import atomic, atomic_text
 
     book_name, module_name = names(lang)
     book, module = folder / book_name, folder / module_name
@@ -100,7 +101,7 @@ def write_control(
 def _write(path: Path, vba: bytes, lang: str, title: str, conf: list, folder: Path) -> None:  # type: ignore[type-arg]
     import xlsxwriter
 
-    t = L.TEXT[lang]
+    t = CONTROL[lang]
     wb = xlsxwriter.Workbook(str(path), {"in_memory": True})
     wb.add_vba_project(io.BytesIO(vba), is_stream=True)
     wb.set_vba_name("ThisWorkbook")

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from prodsheets import catalogue as C
-from prodsheets import schema, values
-from prodsheets.findings import Bilingual, Finding, Location, column_letter
+from prodsheets.contract import schema, values
+from prodsheets.findings import Finding, Location, column_letter
+from prodsheets.i18n import Bilingual
 from prodsheets.io.workbook import (
     Sheet,
     Workbook,
@@ -70,6 +71,27 @@ def is_output(path: Path) -> bool:
         return False
 
 
+class _Reading:
+    """What has been read of a production so far (the model is made from it at the end)."""
+
+    def __init__(self, path: Path, display: str) -> None:
+        self.path, self.display = path, display
+        self.tables: dict[str, TableData] = {}
+        self.settings: dict[str, Any] = {}
+        self.setting_cells: dict[str, Location] = {}
+        self.unreadable = False
+
+    def production(self) -> Production:
+        return Production(
+            self.path,
+            self.display,
+            self.tables,
+            self.settings,
+            self.setting_cells,
+            self.unreadable,
+        )
+
+
 def load_production(
     path: Path, display: str | None = None, prefix: str = ""
 ) -> tuple[Production, list[Finding]]:
@@ -79,12 +101,12 @@ def load_production(
     productions are checked together.
     """
     display = display or path.name or str(path)
-    production = Production(path=path, display=display)
+    production = _Reading(path, display)
     findings: list[Finding] = []
     where = Location(display, path=str(path))
     if not path.exists():
         production.unreadable = True
-        return production, [Finding(C.PATH_NOT_FOUND, {"path": str(path)}, (where,))]
+        return production.production(), [Finding(C.PATH_NOT_FOUND, {"path": str(path)}, (where,))]
     folder = path.is_dir()
     files = discover(path, skip_outputs=False) if folder else [path]
     opened: list[Workbook] = []
@@ -98,7 +120,7 @@ def load_production(
         opened.append(wb)
     if folder and not opened and not findings:
         production.unreadable = True
-        return production, [Finding(C.NO_WORKBOOK, {"path": str(path)}, (where,))]
+        return production.production(), [Finding(C.NO_WORKBOOK, {"path": str(path)}, (where,))]
 
     unreadable_tables: set[str] = set()
     for wb in opened:
@@ -150,10 +172,10 @@ def load_production(
         production.unreadable = True
     if not production.unreadable or production.tables:
         findings += _missing_tables(production, where, unreadable_tables)
-    return production, findings
+    return production.production(), findings
 
 
-def _missing_tables(production: Production, where: Location, unreadable: set[str]) -> list[Finding]:
+def _missing_tables(production: _Reading, where: Location, unreadable: set[str]) -> list[Finding]:
     found = []
     for table in schema.TABLES:
         if not table.required or table.key in unreadable:
@@ -234,15 +256,6 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
     header_index, columns, findings = found
     header_row = sheet.first_row + header_index + 1
     lang = _guess_lang(sheet.name, table)
-    data = TableData(
-        table=table,
-        file=wb.display,
-        path=str(wb.path),
-        sheet=sheet.name,
-        header_row=header_row,
-        columns={k: sheet.first_col + j for k, j in columns.items()},
-        headers={k: str(sheet.rows[header_index][j]).strip() for k, j in columns.items()},
-    )
     first_col_letter = column_letter(sheet.first_col + min(columns.values(), default=0))
     for col in table.columns:
         if col.required and col.key not in columns:
@@ -271,13 +284,23 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
         kept_n = [n for n in kept_n if n not in blank]
         fast = {j: [c[n] for n in kept_n] for j, c in fast.items()}
         kept = [header_index + 1 + n for n in kept_n]
-        data.rows = [sheet.first_row + i + 1 for i in kept]
+        rows = [sheet.first_row + i + 1 for i in kept]
     else:  # every row holds something: the row numbers are ranges, built at C speed
         first = header_index + 1
         kept = list(range(first, first + len(body)))
-        data.rows = list(
-            range(sheet.first_row + first + 1, sheet.first_row + first + 1 + len(body))
-        )
+        rows = list(range(sheet.first_row + first + 1, sheet.first_row + first + 1 + len(body)))
+    parsed_values: dict[str, list[Any]] = {}  # filled column by column, ids first
+    data = TableData(
+        table=table,
+        file=wb.display,
+        path=str(wb.path),
+        sheet=sheet.name,
+        header_row=header_row,
+        columns={k: sheet.first_col + j for k, j in columns.items()},
+        headers={k: str(sheet.rows[header_index][j]).strip() for k, j in columns.items()},
+        rows=rows,
+        values=parsed_values,
+    )
 
     id_key = ROW_NAME.get(table.key, table.id_column)
     order = sorted(columns.items(), key=lambda kv: kv[0] != id_key)  # ids first, for locations
@@ -288,7 +311,7 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
             return body[kept_n[n]][j]
 
         parsed, problems = _parse_column(sheet, data, col, j, kept, fast[j], raw, wb.date1904)
-        data.values[key] = parsed
+        parsed_values[key] = parsed
         findings += problems
     if table.key == "budget":
         findings = _exempt_total_rows(data, findings)
@@ -485,7 +508,7 @@ def _cell(sheet: Sheet, data: TableData, i: int, j: int, n: int) -> Location:
 # --- the Production sheet: one setting per row ------------------------------------------
 
 
-def _read_settings(sheet: Sheet, production: Production) -> list[Finding]:
+def _read_settings(sheet: Sheet, production: _Reading) -> list[Finding]:
     findings: list[Finding] = []
     table = schema.PRODUCTION
     known_names = Bilingual(

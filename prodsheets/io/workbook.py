@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from prodsheets import catalogue as C
-from prodsheets.findings import Bilingual, Finding, Location
+from prodsheets.findings import Finding, Location
+from prodsheets.i18n import Bilingual
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")

@@ -1,0 +1,668 @@
+"""Costs: the budget, the schedule and the actuals side by side, exact to the cent.
+
+For each budget line, each chapter and the whole production (design section 4):
+
+* **budget**: quantity × rate (the written total when the quantity or the rate is blank),
+  plus the line's fringe (a code of the Fringes sheet, or a percentage typed in the line).
+  When the written total disagrees with quantity × rate, ``PS201`` says so and the
+  reconciliation uses quantity × rate.
+* **planned**: what the schedule costs, posted to each person's or resource's budget code:
+
+  - a person paid by the day: one day rate per working day (``Analyses.work_days``: a night
+    that wraps at 04:00 belongs to the day it started); by the hour (hourly rate only): the
+    hours worked each day, at least the preset's minimum call (live: 3 h 30) for payroll
+    contracts;
+  - an artist whose budget line is a flat fee (unit flat / forfait) is paid their rate once,
+    on their first day, however many days they are booked; on a line by the day, one fee
+    (cachet) per working day;
+  - overtime (``Analyses.overtime``) adds its premium (+25 %, +50 %…) on the hourly rate
+    for payroll contracts (intermittent, CDD, employee, or no contract given); the base pay
+    of those hours is already in the days or hours. A day rate's hour is the day rate
+    divided by the weekly overtime threshold / 5 (7 h under the presets);
+  - fringes by contract: every Fringes row whose "applies to" names the person's contract
+    adds its rate; with none, the fringe of the person's budget line applies;
+  - contractors are paid their rate, without overtime premiums or minimum call; volunteers
+    and people with neither a rate nor a contract cost nothing; a person on any other
+    contract with no rate is a finding (``PS402``);
+  - a resource: on each day it is booked, its day rate × the most units in use at once
+    that day (resources without a day rate, such as bought props, plan nothing).
+
+  A booked cost with no budget code is never dropped: it is a finding (``PS401``) and a line
+  without a code; a code that is not in the budget (``PS114``) gets a line of its own.
+* **actual**: the Actuals by budget code, converted to the production's currency with the
+  Production sheet's exchange rates (``PS403`` when a rate is missing); committed, invoiced
+  and paid are kept apart when the status column is used.
+* **remaining** = budget − actual; **estimate at completion** (EAC) and **variance** =
+  budget − EAC. The EAC of a line is the larger of its actuals and its forecast; the
+  forecast is the planned cost when the schedule drives the line (a person or resource is
+  posted to it), else the budget. Actuals are often purchase orders or deposits dated
+  before the work, so "actuals + what the schedule holds after the last actual" would
+  count them twice; the larger of the two never does.
+* **contingency**: when the budget has contingency lines (description or chapter starting
+  with imprévus, contingency or aléas), they are the contingency and the Production sheet's
+  contingency % is not added again; without such a line, the setting % of the other lines
+  becomes a line of its own. The contingency's EAC is what was spent on it; the overruns
+  (each line's EAC beyond its budget, without netting forecast savings, which are less
+  sure than overruns) plus that spending is what has been used.
+
+Each amount is rounded to the cent once, where it is born: a budget line, an expense in
+the production's currency, one day's pay with its fringes, one week's overtime band, one
+resource day. Every other figure is a sum of those, so lines, chapters, weeks and the
+total always agree to the cent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from prodsheets import catalogue as C
+from prodsheets.analyses import Analyses
+from prodsheets.contract import schema, values
+from prodsheets.findings import Finding
+from prodsheets.i18n import Bilingual
+from prodsheets.i18n.formats import percent, say_money
+from prodsheets.model import TableData
+from prodsheets.money import ZERO, money
+from prodsheets.schedule.intervals import Schedule
+from prodsheets.schedule.presets import iso_week
+
+IsoWeek = tuple[int, int]  # an ISO (year, week)
+DEFAULT_WARNINGS = {
+    "line_warning": Decimal("0.90"),
+    "chapter_warning": Decimal(1),
+    "contingency_warning": Decimal(1),
+}
+PAYROLL = frozenset({"intermittent", "cdd", "employee", None})  # premiums, minimum call
+UNPAID = frozenset({"volunteer"})
+STATUSES = ("committed", "invoiced", "paid")
+_CONTINGENCY_WORDS = ("imprevu", "contingenc", "aleas")
+_CURRENCY_WORDS = {"€": "EUR", "EURO": "EUR", "EUROS": "EUR", "£": "GBP"}
+_RATE = r"([A-Za-z]{3})\s*=\s*(\S.*)"  # compiled on first use: few productions need it
+
+
+# --- the reconciliation, as plain data -----------------------------------------------
+
+
+class _Balance:
+    """What is left and how far off, the same for a line, a chapter and the total."""
+
+    budget: Decimal
+    actual: Decimal
+    estimate_at_completion: Decimal
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.budget - self.actual
+
+    @property
+    def variance(self) -> Decimal:
+        return self.budget - self.estimate_at_completion
+
+
+@dataclass(eq=False)  # two lines with the same amounts are still two lines
+class Line(_Balance):
+    """One budget line (or a line reconcile adds: see ``kind``) and its amounts."""
+
+    code: str | None
+    description: str | Bilingual
+    chapter: str | Bilingual | None
+    kind: str = "line"  # "line", "contingency", "unbudgeted" (code not in the budget), "unposted"
+    row: int | None = None  # record index in the Budget table
+    budget: Decimal = ZERO
+    fringes: Decimal = ZERO  # the part of the budget that is fringes
+    planned: Decimal = ZERO
+    actual: Decimal = ZERO
+    committed: Decimal = ZERO
+    invoiced: Decimal = ZERO
+    paid: Decimal = ZERO
+    scheduled: bool = False  # a person or resource of the schedule is posted to it
+    actual_rows: list[int] = field(default_factory=list)  # record indexes in Actuals
+
+    @property
+    def estimate_at_completion(self) -> Decimal:
+        if self.kind == "contingency":
+            return max(self.actual, self.planned) if self.scheduled else self.actual
+        return max(self.actual, self.planned if self.scheduled else self.budget)
+
+
+@dataclass(eq=False, repr=False)
+class Totals(_Balance):
+    """A chapter's or the whole production's amounts: sums of its lines' amounts."""
+
+    label: str | Bilingual | None
+    lines: list[Line]
+    budget: Decimal = ZERO
+    fringes: Decimal = ZERO
+    planned: Decimal = ZERO
+    actual: Decimal = ZERO
+    committed: Decimal = ZERO
+    invoiced: Decimal = ZERO
+    paid: Decimal = ZERO
+    estimate_at_completion: Decimal = ZERO
+
+    @classmethod
+    def of(cls, label: str | Bilingual | None, lines: list[Line]) -> Totals:
+        t = cls(label, lines)
+        for key in (*_SUMMED, "estimate_at_completion"):
+            setattr(t, key, sum((getattr(x, key) for x in lines), ZERO))
+        return t
+
+
+_SUMMED = ("budget", "fringes", "planned", "actual", "committed", "invoiced", "paid")
+
+
+@dataclass(eq=False, repr=False)
+class Contingency:
+    """The contingency: where it comes from, its lines, and what overruns take of it."""
+
+    source: str  # "line" (the budget has contingency lines), "setting", "none"
+    rate: Decimal | None  # the Production sheet's contingency %
+    lines: list[Line]
+    overruns: Decimal = ZERO  # each other line's EAC beyond its budget, summed
+    savings: Decimal = ZERO  # each other line's budget beyond its EAC, summed (not netted)
+
+    @property
+    def budget(self) -> Decimal:
+        return sum((x.budget for x in self.lines), ZERO)
+
+    @property
+    def spent(self) -> Decimal:
+        """Actuals posted to the contingency lines themselves."""
+        return sum((x.actual for x in self.lines), ZERO)
+
+    @property
+    def used(self) -> Decimal:
+        return self.overruns + self.spent
+
+    @property
+    def left(self) -> Decimal:
+        return self.budget - self.used
+
+
+@dataclass(eq=False)
+class Week:
+    """Planned and actual spending of one ISO week (``week`` None: expenses without a date)."""
+
+    week: IsoWeek | None
+    planned: Decimal = ZERO
+    actual: Decimal = ZERO
+
+    @property
+    def monday(self) -> dt.date | None:
+        return None if self.week is None else dt.date.fromisocalendar(*self.week, 1)
+
+
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
+class Reconciliation:
+    """A production's costs: lines, chapters, total, contingency and cash flow."""
+
+    currency: str
+    lines: list[Line]
+    chapters: list[Totals]
+    total: Totals
+    contingency: Contingency
+    cash_flow: list[Week]
+    statuses: bool  # the Actuals sheet has a status column
+    findings: list[Finding] = field(default_factory=list)  # made while reconciling
+    thresholds: dict[str, Decimal] = field(default_factory=dict)  # the alert settings
+
+
+def build_reconciliation(a: Analyses) -> Reconciliation:
+    """The production's reconciliation (``Analyses.reconciliation`` keeps it, shared)."""
+    return _Builder(a).build()
+
+
+# --- exchange rates --------------------------------------------------------------------
+
+
+def parse_exchange_rates(text: str) -> tuple[dict[str, Decimal], list[str]]:
+    """``USD=0.92; GBP=1,17`` → ({"USD": 0.92, "GBP": 1.17}, pieces not understood).
+
+    Strict: each piece separated by ``;`` or a new line is a three-letter code, ``=`` and a
+    positive number (French or English decimals); anything else is returned as bad, and a
+    currency given twice is bad too.
+    """
+    rates: dict[str, Decimal] = {}
+    bad: list[str] = []
+    for piece in re.split(r"[;\n]", text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        m = re.fullmatch(_RATE, piece)
+        try:
+            value = values.parse_number(m.group(2).strip()) if m else None
+        except values.BadValue:
+            value = None
+        if m is None or value is None or value <= 0 or m.group(1).upper() in rates:
+            bad.append(piece)
+            continue
+        rates[m.group(1).upper()] = value
+    return rates, bad
+
+
+def currency_code(text: object, default: str) -> str:
+    """The currency an expense is in: its cell (``usd``, ``€``), or the production's."""
+    if text is None or not str(text).strip():
+        return default
+    word = str(text).strip().upper()
+    return _CURRENCY_WORDS.get(word, word)
+
+
+# --- building it ---------------------------------------------------------------------
+
+
+def _prefix(code: str) -> str:
+    return code.split(".", 1)[0].strip()
+
+
+def _is_contingency(*texts: object) -> bool:
+    for text in texts:
+        if isinstance(text, str):
+            word = schema.normalise(text).lstrip("0123456789")
+            if word.startswith(_CONTINGENCY_WORDS):
+                return True
+    return False
+
+
+class _Builder:
+    def __init__(self, analyses: Analyses) -> None:
+        self.a = analyses
+        self.p = analyses.production
+        self.currency = self.p.currency
+        self.lines: list[Line] = []
+        self.by_code: dict[str, Line] = {}
+        self.extra: dict[str | None, Line] = {}  # unbudgeted codes, and None: unposted
+        self.chapter_names: dict[str, str] = {}  # code prefix → chapter name
+        self.planned_weeks: dict[IsoWeek, Decimal] = {}
+        self.actual_weeks: dict[IsoWeek | None, Decimal] = {}
+        self.findings: list[Finding] = []
+        self.fringe_rates: dict[str, Decimal] = {}  # fringe code → rate
+        self.contract_fringes: dict[str, Decimal] = {}  # contract key → summed rates
+
+    def build(self) -> Reconciliation:
+        self._fringes()
+        self._budget()
+        contingency = self._contingency()
+        self._people()
+        self._resources()
+        statuses = self._actuals(self._exchange_rates())
+        lines = self._ordered()
+        chapters = self._chapters(lines)
+        others = [x for x in lines if x.kind != "contingency"]
+        contingency.overruns = sum(
+            (max(ZERO, x.estimate_at_completion - x.budget) for x in others), ZERO
+        )
+        contingency.savings = sum(
+            (max(ZERO, x.budget - x.estimate_at_completion) for x in others), ZERO
+        )
+        weeks = sorted(set(self.planned_weeks) | {w for w in self.actual_weeks if w})
+        cash_flow = [
+            Week(w, self.planned_weeks.get(w, ZERO), self.actual_weeks.get(w, ZERO)) for w in weeks
+        ]
+        if None in self.actual_weeks:
+            cash_flow.append(Week(None, ZERO, self.actual_weeks[None]))
+        thresholds = {
+            key: self.p.settings[key] if self.p.settings.get(key) is not None else default
+            for key, default in DEFAULT_WARNINGS.items()
+        }
+        return Reconciliation(
+            self.currency,
+            lines,
+            chapters,
+            Totals.of(None, lines),
+            contingency,
+            cash_flow,
+            statuses,
+            self.findings,
+            thresholds,
+        )
+
+    # --- the budget -------------------------------------------------------------------
+
+    def _fringes(self) -> None:
+        table = self.p.table("fringes")
+        if table is None:
+            return
+        for _, code, rate, applies in table.records("code", "rate", "applies_to"):
+            if rate is None:
+                continue
+            if code is not None:
+                self.fringe_rates.setdefault(str(code), rate)
+            for label in applies or ():
+                key = schema.choice_key("contract", label)
+                if key is not None:
+                    self.contract_fringes[key] = self.contract_fringes.get(key, ZERO) + rate
+
+    def _line_fringe(self, fringe: object) -> Decimal:
+        if isinstance(fringe, Decimal):
+            return fringe
+        if isinstance(fringe, str):
+            return self.fringe_rates.get(fringe, ZERO)  # an unknown code is PS114's
+        return ZERO
+
+    def _budget(self) -> None:
+        table = self.p.table("budget")
+        if table is None:
+            return
+        records = list(
+            table.records("code", "chapter", "description", "quantity", "rate", "fringe", "total")
+        )
+        for _, code, chapter, *_ in records:
+            if code is not None and chapter and _prefix(code) not in self.chapter_names:
+                self.chapter_names[_prefix(code)] = chapter
+        for i, code, chapter, description, quantity, rate, fringe, total in records:
+            if code is None:
+                continue  # a total row, or a note
+            if quantity is not None and rate is not None:
+                base = quantity * rate
+            else:
+                base = total if total is not None else ZERO
+            budget = money(base * (1 + self._line_fringe(fringe)))
+            line = Line(
+                code,
+                description or "",
+                chapter or self.chapter_names.get(_prefix(code), _prefix(code)),
+                row=i,
+                budget=budget,
+                fringes=budget - money(base),
+            )
+            if _is_contingency(description, chapter):
+                line.kind = "contingency"
+            self.lines.append(line)
+            self.by_code.setdefault(code, line)
+
+    def _contingency(self) -> Contingency:
+        rate = self.p.settings.get("contingency")
+        found = [x for x in self.lines if x.kind == "contingency"]
+        if found:
+            return Contingency("line", rate, found)
+        if not rate:
+            return Contingency("none", rate, [])
+        base = sum((x.budget for x in self.lines), ZERO)
+        line = Line(
+            None,
+            Bilingual(f"Contingency ({percent(rate, 'en')})", f"Imprévus ({percent(rate, 'fr')})"),
+            Bilingual("Contingency", "Imprévus"),
+            kind="contingency",
+            budget=money(base * rate),
+        )
+        self.lines.append(line)
+        return Contingency("setting", rate, [line])
+
+    def line_for(self, code: str | None) -> Line:
+        """The line a cost is posted to; a code not in the budget, or none, gets its own."""
+        if code is not None and code in self.by_code:
+            return self.by_code[code]
+        line = self.extra.get(code)
+        if line is None:
+            if code is None:
+                line = Line(
+                    None,
+                    Bilingual("Booked, without a budget code", "Planifié, sans code budget"),
+                    None,
+                    kind="unposted",
+                )
+            else:
+                line = Line(
+                    code,
+                    Bilingual("Not in the budget", "Absent du devis"),
+                    self.chapter_names.get(_prefix(code), _prefix(code)),
+                    kind="unbudgeted",
+                )
+            self.extra[code] = line
+        return line
+
+    def _unit(self, code: str | None) -> str | None:
+        line = self.by_code.get(code) if code is not None else None
+        table = self.p.table("budget")
+        if line is None or line.row is None or table is None:
+            return None
+        return table.col("unit")[line.row]
+
+    def _fringe_for(self, contract: str | None, code: str | None) -> Decimal:
+        if contract is not None and contract in self.contract_fringes:
+            return self.contract_fringes[contract]
+        table = self.p.table("budget")
+        line = self.by_code.get(code) if code is not None else None
+        if line is None or line.row is None or table is None:
+            return ZERO
+        return self._line_fringe(table.col("fringe")[line.row])
+
+    def _post(self, code: str | None, items: Iterable[tuple[IsoWeek, Decimal]]) -> Decimal:
+        """Post (ISO week, amount) items to a budget line and to the cash flow."""
+        line = self.line_for(code)
+        line.scheduled = True
+        posted = ZERO
+        weeks = self.planned_weeks
+        for week, amount in items:
+            posted += amount
+            weeks[week] = weeks.get(week, ZERO) + amount
+        line.planned += posted
+        return posted
+
+    # --- the schedule ----------------------------------------------------------------
+
+    def _people(self) -> None:
+        crew = self.p.table("crew")
+        if crew is None:
+            return
+        s = self.a.schedule
+        rules = s.rules
+        overtime = self.a.overtime
+        work_days = self.a.work_days
+        spans = work_days.spans()
+        week_of: dict[int, IsoWeek] = {}  # date ordinal → ISO week, a few hundred at most
+        base_day = (rules.overtime_after_hours or Decimal(35)) / 5
+        contracts, day_rates, hourly_rates, codes = (
+            crew.col(c) for c in ("contract", "day_rate", "hourly_rate", "budget_code")
+        )
+        for who, i in s.people.items():
+            if who not in s.groups:
+                continue
+            span = spans.get(who)
+            if span is None:
+                continue
+            ordinals = work_days.day[span[0] : span[1]]
+            weeks = [week_of.get(o) or week_of.setdefault(o, _iso_week_of(o)) for o in ordinals]
+            contract, day_rate, hourly, code = contracts[i], day_rates[i], hourly_rates[i], codes[i]
+            factor = 1 + self._fringe_for(contract, code)
+            items: list[tuple[IsoWeek, Decimal]] = []
+            if day_rate is not None:
+                pay = money(day_rate * factor)
+                if contract == "artist" and self._unit(code) == "flat":
+                    items.append((weeks[0], pay))
+                else:
+                    items += [(week, pay * n) for week, n in Counter(weeks).items()]
+            elif hourly is not None:
+                minimum = ZERO
+                if contract in PAYROLL and rules.minimum_call_hours is not None:
+                    minimum = rules.minimum_call_hours * 60
+                worked = work_days.worked[span[0] : span[1]]
+                for week, minutes in zip(weeks, worked, strict=True):
+                    paid_minutes = max(Decimal(int(minutes)), minimum)
+                    items.append((week, money(hourly * paid_minutes * factor / 60)))
+            else:
+                if contract is not None and contract not in UNPAID:
+                    self.findings.append(
+                        Finding(
+                            C.MISSING_RATE,
+                            {
+                                "who": s.name(who),
+                                "contract": _contract_label(contract),
+                                "days": len(weeks),
+                            },
+                            (crew.cell(i, "day_rate"),),
+                        )
+                    )
+                continue
+            if contract in PAYROLL:
+                hour_value = hourly if hourly is not None else day_rate / base_day
+                for week, bands in sorted(overtime.get(who, {}).items()):
+                    for extra_hours, premium in bands:
+                        items.append((week, money(hour_value * extra_hours * premium * factor)))
+            posted = self._post(code, items)
+            if code is None and posted:
+                self._unposted(crew, i, s.name(who), len(weeks), posted)
+
+    def _resources(self) -> None:
+        table = self.p.table("resources")
+        if table is None:
+            return
+        s = self.a.schedule
+        rates, codes = table.col("day_rate"), table.col("budget_code")
+        for who, i in s.resources.items():
+            if who in s.people or who not in s.groups or rates[i] is None:
+                continue
+            peaks = _peak_by_day(s, who)
+            items = [(iso_week(day), money(rates[i] * units)) for day, units in peaks.items()]
+            posted = self._post(codes[i], items)
+            if codes[i] is None and posted:
+                self._unposted(table, i, s.name(who), len(peaks), posted)
+
+    def _unposted(self, table: TableData, i: int, name: str, days: int, amount: Decimal) -> None:
+        self.findings.append(
+            Finding(
+                C.UNPOSTED_COST,
+                {
+                    "who": name,
+                    "days": days,
+                    "amount": say_money(amount, self.currency),
+                    "column": table.header("budget_code"),
+                },
+                (table.cell(i, "budget_code"),),
+            )
+        )
+
+    # --- actuals ------------------------------------------------------------------------
+
+    def _actuals(self, rates: dict[str, Decimal]) -> bool:
+        table = self.p.table("actuals")
+        if table is None:
+            return False
+        setting = schema.PRODUCTION.column("exchange_rates")
+        for i, day, code, amount, currency, status in table.records(
+            "date", "code", "amount", "currency", "status"
+        ):
+            if amount is None or code is None:
+                continue  # its own finding (PS112, PS113…) says why
+            cur = currency_code(currency, self.currency)
+            if cur == self.currency:
+                value = money(amount)
+            elif cur in rates:
+                value = money(amount * rates[cur])
+            else:
+                self.findings.append(
+                    Finding(
+                        C.MISSING_EXCHANGE_RATE,
+                        {
+                            "amount": Bilingual(
+                                _amount_text(amount, "en"), _amount_text(amount, "fr")
+                            ),
+                            "currency": cur,
+                            "target": self.currency,
+                            "setting": Bilingual(setting.en, setting.fr),
+                        },
+                        (table.cell(i, "currency"), table.cell(i, "amount")),
+                    )
+                )
+                continue
+            line = self.line_for(code)
+            line.actual += value
+            line.actual_rows.append(i)
+            if status in STATUSES:
+                setattr(line, status, getattr(line, status) + value)
+            week = iso_week(day) if day is not None else None
+            self.actual_weeks[week] = self.actual_weeks.get(week, ZERO) + value
+        return table.has("status")
+
+    def _exchange_rates(self) -> dict[str, Decimal]:
+        text = self.p.settings.get("exchange_rates")
+        if not text:
+            return {}
+        rates, bad = parse_exchange_rates(str(text))
+        where = self.p.setting_cells.get("exchange_rates")
+        setting = schema.PRODUCTION.column("exchange_rates")
+        for piece in bad:
+            self.findings.append(
+                Finding(
+                    C.BAD_EXCHANGE_RATES,
+                    {
+                        "setting": Bilingual(setting.title("en"), setting.title("fr")),
+                        "found": piece,
+                        "target": self.currency,
+                    },
+                    (where,) if where else (),
+                )
+            )
+        rates.pop(self.currency, None)
+        return rates
+
+    # --- totals ---------------------------------------------------------------------------
+
+    def _ordered(self) -> list[Line]:
+        """Budget lines, then the lines reconcile adds, grouped by chapter in budget order."""
+        lines = [*self.lines, *sorted(self.extra.values(), key=lambda x: (x.code is None, x.code))]
+        order: dict[str, int] = {}
+        for x in lines:
+            order.setdefault(_chapter_key(x.chapter), len(order))
+        keyed = sorted(enumerate(lines), key=lambda p: (order[_chapter_key(p[1].chapter)], p[0]))
+        return [x for _, x in keyed]
+
+    def _chapters(self, lines: list[Line]) -> list[Totals]:
+        groups: dict[str, list[Line]] = {}
+        for x in lines:
+            groups.setdefault(_chapter_key(x.chapter), []).append(x)
+        return [Totals.of(group[0].chapter, group) for group in groups.values()]
+
+
+def _chapter_key(chapter: str | Bilingual | None) -> str:
+    if chapter is None:
+        return "\0none"
+    if isinstance(chapter, Bilingual):
+        return "\0" + chapter["en"]
+    return chapter
+
+
+def _iso_week_of(ordinal: int) -> IsoWeek:
+    return iso_week(dt.date.fromordinal(int(ordinal)))
+
+
+def _amount_text(amount: Decimal, lang: str) -> str:
+    from prodsheets.i18n.formats import number
+
+    return number(amount, lang, 2)
+
+
+def _contract_label(contract: str) -> Bilingual:
+    return Bilingual(*(schema.choice_label("contract", contract, lang) for lang in ("en", "fr")))
+
+
+def _peak_by_day(s: Schedule, who: str) -> dict[dt.date, int]:
+    """Units of a resource in use at once, at most, on each day it is booked."""
+    b, ev = s.bookings, s.events
+    by_day: dict[dt.date, list[int]] = {}
+    for n in s.groups.get(who, ()):
+        day = ev.day[b.event[n]]
+        if day is not None:
+            by_day.setdefault(day, []).append(n)
+    peaks: dict[dt.date, int] = {}
+    for day, ns in by_day.items():
+        if len(ns) == 1:  # the usual case: one booking that day
+            peaks[day] = b.quantity[ns[0]]
+            continue
+        # Ends sort before starts at the same minute: back-to-back bookings share a unit.
+        points = sorted(
+            [(b.start[n], 1, b.quantity[n]) for n in ns]
+            + [(b.end[n], 0, -b.quantity[n]) for n in ns]
+        )
+        running = peak = 0
+        for _, _, q in points:
+            running += q
+            peak = max(peak, running)
+        peaks[day] = max(peak, *(b.quantity[n] for n in ns))
+    return peaks

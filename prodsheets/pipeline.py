@@ -1,0 +1,197 @@
+"""The pipeline: read → check → result, for `check`, `reconcile` and `whatif`.
+
+The CLI, the Excel button and the tests all call these; nothing here prints or writes a
+file. Each command's result shares one base (:class:`Result`): its productions, its
+findings, the language, a title, a summary and the exit code. Renderers
+(:mod:`prodsheets.render`) receive results and never recompute them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from prodsheets.analyses import Analyses
+from prodsheets.catalogue import CODES, by_code_or_name
+from prodsheets.findings import Finding, Severity, summary
+from prodsheets.io import load_production
+from prodsheets.model import Production
+
+if TYPE_CHECKING:
+    from prodsheets.checks.base import Check
+    from prodsheets.costs.reconcile import Reconciliation
+    from prodsheets.whatif.plan import Scenario, WhatIf
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+# `reconcile` says what bears on money: reading, tables and values (PS0, PS1), the
+# budget's own arithmetic (PS2) and costs (PS4). Conflicts and working time stay with `check`.
+MONEY_FAMILIES = ("PS0", "PS1", "PS2", "PS4")
+
+
+def exit_code(productions: Iterable[Production], findings: Iterable[Finding]) -> int:
+    """2 when a production could not be read, 1 when an error was found, else 0."""
+    if any(p.unreadable for p in productions):
+        return EXIT_UNREADABLE
+    if any(f.level is Severity.ERROR for f in findings):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+@dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
+class Result:
+    """What a command found, over one production or several."""
+
+    productions: list[Production]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def language(self) -> str:
+        return self.productions[0].language if self.productions else "en"
+
+    @property
+    def title(self) -> str:
+        return " + ".join(p.title for p in self.productions)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return summary(self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        return exit_code(self.productions, self.findings)
+
+    @property
+    def unreadable(self) -> bool:
+        return any(p.unreadable for p in self.productions)
+
+
+@dataclass(eq=False, repr=False)
+class CheckResult(Result):
+    """`prodsheets check`: the findings, and each production's analyses (for the reports)."""
+
+    analyses: list[Analyses] = field(default_factory=list)
+
+
+@dataclass(eq=False, repr=False)
+class ReconcileResult(Result):
+    """`prodsheets reconcile`: the money findings and the reconciliation."""
+
+    reconciliation: Reconciliation | None = None  # None when the production could not be read
+
+    @property
+    def production(self) -> Production:
+        return self.productions[0]
+
+
+@dataclass(eq=False, repr=False)
+class WhatIfResult(Result):
+    """`prodsheets whatif`: what the scenario hits and the plan (None when unreadable)."""
+
+    plan: WhatIf | None = None
+
+
+# --- which checks run ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The codes a run says, from ``--select``/``--ignore`` words (codes, prefixes, names)."""
+
+    codes: frozenset[str]
+
+    @classmethod
+    def of(cls, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Selection:
+        chosen = {c.code for w in select for c in by_code_or_name(w)} if select else set(CODES)
+        dropped = {c.code for w in ignore for c in by_code_or_name(w)}
+        return cls(frozenset(chosen - dropped))
+
+    @classmethod
+    def families(cls, *prefixes: str) -> Selection:
+        return cls(frozenset(c for c in CODES if c.startswith(prefixes)))
+
+    def runs(self, check: Check) -> bool:
+        """A check runs when one of its codes is wanted."""
+        return any(c.code in self.codes for c in check.codes)
+
+    def keep(self, findings: Iterable[Finding]) -> list[Finding]:
+        return [f for f in findings if f.code.code in self.codes]
+
+
+def run_checks(a: Analyses, checks: Sequence[Check], selection: Selection) -> list[Finding]:
+    """The findings of the checks the selection wants, on one production."""
+    found: list[Finding] = []
+    for check in checks:
+        if selection.runs(check):
+            found.extend(check.run(a))
+    return selection.keep(found)
+
+
+# --- the commands ---------------------------------------------------------------------
+
+
+def check(
+    paths: Sequence[Path], select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> CheckResult:
+    """`prodsheets check`: read each production, run the checks, and across them."""
+    from prodsheets.checks import ACROSS, CHECKS
+
+    selection = Selection.of(select, ignore)
+    productions: list[Production] = []
+    analyses: list[Analyses] = []
+    findings: list[Finding] = []
+    several = len(paths) > 1
+    for path in paths:
+        production, problems = load_production(path, prefix=file_prefix(path) if several else "")
+        a = Analyses(production)
+        productions.append(production)
+        analyses.append(a)
+        findings += selection.keep(problems)
+        if not production.unreadable:
+            findings += run_checks(a, CHECKS, selection)
+    if several and any(c.code in selection.codes for c in ACROSS.codes):
+        findings += selection.keep(ACROSS.run(analyses))
+    findings.sort(key=Finding.sort_key)
+    return CheckResult(productions, findings, analyses)
+
+
+def reconcile(path: Path) -> ReconcileResult:
+    """`prodsheets reconcile`: read a production, reconcile its costs, say what bears on money."""
+    from prodsheets.checks import CHECKS
+
+    production, findings = load_production(path)
+    rec = None
+    if not production.unreadable:
+        a = Analyses(production)
+        findings += run_checks(a, CHECKS, Selection.families(*MONEY_FAMILIES))
+        rec = a.reconciliation
+    findings.sort(key=Finding.sort_key)
+    return ReconcileResult([production], findings, rec)
+
+
+def whatif(path: Path, scenario: Scenario) -> WhatIfResult:
+    """`prodsheets whatif`: what a scenario hits and the best plan (raises UnknownId)."""
+    from prodsheets.whatif.plan import what_if
+
+    production, findings = load_production(path)
+    if production.unreadable:
+        return WhatIfResult([production], findings)
+    return WhatIfResult([production], [], what_if(Analyses(production), scenario))
+
+
+def file_prefix(path: Path) -> str:
+    """With several productions, files are named with their folder: ``film-a/schedule.xlsx``."""
+    folder = path if path.is_dir() else path.parent
+    return f"{folder.resolve().name}/"
+
+
+def check_production(
+    production: Production, select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> list[Finding]:
+    """Every check on a production already read (or built in memory), findings in order."""
+    from prodsheets.checks import CHECKS
+
+    found = run_checks(Analyses(production), CHECKS, Selection.of(select, ignore))
+    found.sort(key=Finding.sort_key)
+    return found

@@ -1,0 +1,169 @@
+"""report.html: one self-contained page (inline CSS and SVG, nothing from the network).
+
+Rendered with Jinja2 from ``templates/report.html.j2`` with autoescaping on: a name typed
+as ``<script>`` in a workbook is shown, never run. The same page, with ``for_print``, is
+what WeasyPrint turns into report.pdf.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from prodsheets.i18n import formats, say
+from prodsheets.render.report.data import Report, clock_on, relative_link
+from prodsheets.render.report.risks import level, matrix, scored_risks
+
+# Long tables are cut in the page (report.xlsx has every row).
+MAX_ROWS = 1500
+MAX_DOOD_PEOPLE = 150
+MAX_DOOD_DATES = 120
+
+
+@lru_cache(maxsize=1)
+def environment() -> Any:
+    import jinja2
+
+    from prodsheets.io.resources import templates_dir
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return env
+
+
+def helpers(report: Report) -> dict[str, Any]:
+    """Formatting functions the templates call, in the report's language."""
+    lang, currency = report.lang, report.currency
+
+    def money(amount: Decimal) -> str:
+        return formats.money(amount, currency, lang)
+
+    def full_date(day: dt.date | None) -> str:
+        return "" if day is None else formats.date(day, lang, "full")
+
+    def short_date(day: dt.date | None) -> str:
+        if day is None:
+            return ""
+        from babel.dates import format_date
+
+        return format_date(day, "EEE d MMM", locale=formats.LOCALES[lang])
+
+    def weekday_letter(day: dt.date) -> str:
+        from babel.dates import format_date
+
+        return format_date(day, "EEEEE", locale=formats.LOCALES[lang])
+
+    return {
+        "w": report.words,
+        "weekday_letter": weekday_letter,
+        "lang": lang,
+        "money": money,
+        "number": lambda v: formats.number(v, lang),
+        "full_date": full_date,
+        "short_date": short_date,
+        "medium_date": lambda d: "" if d is None else formats.date(d, lang),
+        "long_date": lambda d: "" if d is None else formats.date(d, lang, "long"),
+        "clock": clock_on,
+        "say": lambda v: say(v, lang),
+    }
+
+
+def _chart(report: Report) -> dict[str, Any] | None:
+    """Horizontal bars, budget and actual by chapter, as numbers the SVG template draws."""
+    rec = report.reconciliation
+    if rec is None or not rec.chapters:
+        return None
+    top = max(
+        (max(c.budget, c.actual, c.estimate_at_completion) for c in rec.chapters),
+        default=Decimal(0),
+    )
+    if top <= 0:
+        return None
+    label_w, bar_w, row_h = 250, 500, 34
+    rows = []
+    for i, c in enumerate(rec.chapters):
+        rows.append(
+            {
+                "y": 10 + i * row_h,
+                "label": say(c.label, report.lang) or report.words["no_chapter"],
+                "budget": float(c.budget / top) * bar_w,
+                "actual": float(c.actual / top) * bar_w,
+                "eac": float(c.estimate_at_completion / top) * bar_w,
+                "budget_text": formats.money(c.budget, report.currency, report.lang),
+                "actual_text": formats.money(c.actual, report.currency, report.lang),
+                "over": c.estimate_at_completion > c.budget,
+            }
+        )
+    return {
+        "rows": rows,
+        "label_w": label_w,
+        "bar_w": bar_w,
+        "width": label_w + bar_w + 150,
+        "height": 30 + len(rows) * row_h,
+    }
+
+
+def _findings(report: Report, out: Path) -> list[dict[str, Any]]:
+    lang = report.lang
+    rows = []
+    for f in report.findings[:MAX_ROWS]:
+        rows.append(
+            {
+                "level": f.level.value,
+                "severity": f.level.label(lang),
+                "code": f.code.code,
+                "name": f.code.name,
+                "message": f.message(lang),
+                "hint": f.hint(lang),
+                "locations": [
+                    {"text": str(loc), "href": relative_link(loc.path, out)} for loc in f.locations
+                ],
+            }
+        )
+    return rows
+
+
+def render_report(report: Report, out: Path, for_print: bool = False) -> str:
+    rec = report.reconciliation
+    cash = []
+    if rec is not None:
+        planned = actual = Decimal(0)
+        for week in rec.cash_flow:
+            planned += week.planned
+            actual += week.actual
+            cash.append((week, planned, actual))
+    people = report.dood_people[:MAX_DOOD_PEOPLE]
+    dates = report.dood_dates[:MAX_DOOD_DATES]
+    events = [(day, ev) for day in report.days for ev in day.events]
+    risk_list = scored_risks(report.production)
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(
+            r=report,
+            rec=rec,
+            chart=_chart(report),
+            findings=_findings(report, out),
+            findings_total=len(report.findings),
+            cash=cash,
+            dood_people=people,
+            dood_dates=dates,
+            dood_cut=len(people) < len(report.dood_people) or len(dates) < len(report.dood_dates),
+            events=events[:MAX_ROWS],
+            events_total=len(events),
+            max_rows=MAX_ROWS,
+            for_print=for_print,
+            risks=risk_list,
+            risk_matrix=matrix(risk_list),
+            level=level,
+            **helpers(report),
+        )
+    )

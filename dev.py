@@ -2,7 +2,7 @@
 """The README's two commands, on any machine with Python 3.11+ and pip.
 
     python3 dev.py demo   # set up .venv, check the examples, reconcile and report on the film
-    python3 dev.py test   # set up .venv with the test tools, then lint and run every test
+    python3 dev.py test   # set up .venv with the test tools, then lint, type-check and test
 
 Only the standard library is used here, so it runs before anything is installed.
 """
@@ -57,6 +57,7 @@ def test() -> None:
     setup("[dev]")
     run(BIN / "ruff", "check", "prodsheets", "tests", "benchmarks", "dev.py")
     run(BIN / "ruff", "format", "--check", "prodsheets", "tests", "benchmarks", "dev.py")
+    run(BIN / "mypy")  # strict, on prodsheets/ (pyproject.toml)
     run(BIN / "python", "-m", "pytest", *sys.argv[2:])
 
 

@@ -169,7 +169,7 @@ def flatten(findings: Iterable[Finding], *fields: str) -> list[list[Any]]:
     rows = []
     for f in findings:
         loc = f.location
-        row = []
+        row: list[Any] = []
         for name in fields:
             if name == "code":
                 row.append(f.code.code)

@@ -168,7 +168,7 @@ def test_choice_and_yes_no_columns_have_drop_down_lists(templates, lang):
                 if column.choices:
                     labels = [c.label(lang) for c in schema.CHOICES[column.choices]]
                 elif column.kind == schema.BOOL:
-                    labels = list(schema.YES_NO_FR if lang == "fr" else schema.YES_NO_EN)
+                    labels = list(schema.YES_NO[lang])
                 else:
                     assert f"{letter}2:{letter}1000" not in lists
                     continue

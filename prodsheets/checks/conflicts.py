@@ -89,25 +89,25 @@ def _quantity(s: Schedule, who: str) -> int:
 def location_double_bookings(a: Analyses) -> Iterator[Finding]:
     """Two events at one location at once, unless its capacity allows."""
     s, production = a.schedule, a.production
-    ev = s.events
-    if ev.table is None:
+    ev, table = s.events, s.events.table
+    if table is None:
         return
     timed = [
         e
         for e in range(len(ev.day))
         if ev.start[e] is not None and ev.end[e] is not None and ev.location[e]
     ]
-    keys = [ev.location[e] for e in timed]
-    starts = [ev.start[e] for e in timed]
-    ends = [ev.end[e] for e in timed]
-    groups = by_key(keys, starts)  # type: ignore[arg-type]
+    keys = [str(ev.location[e]) for e in timed]
+    starts = [int(ev.start[e] or 0) for e in timed]  # timed: neither is None
+    ends = [int(ev.end[e] or 0) for e in timed]
+    groups = by_key(keys, starts)
     locations = production.table("locations")
     ids = production.ids("locations")
     for place, order in groups.items():
         capacity = 1
         if locations is not None and place in ids:
             capacity = locations.col("capacity")[ids[place]] or 1
-        name = s.location_name(place)
+        name = s.location_name(place) or place
         if capacity > 1:
             yield from _capacity_excess(
                 s,
@@ -117,25 +117,25 @@ def location_double_bookings(a: Analyses) -> Iterator[Finding]:
                 starts,
                 ends,
                 [1] * len(timed),
-                lambda n: ev.table.cell(timed[n], "location"),  # type: ignore[union-attr]
+                lambda n: table.cell(timed[n], "location"),
                 lambda n: s.event_id(timed[n]),
                 production.table_label("locations"),
             )
             continue
         for first, second in overlapping_pairs(order, starts, ends):
             overlap = min(ends[first], ends[second]) - starts[second]
-            a, c = timed[first], timed[second]
+            one, two = timed[first], timed[second]
             yield Finding(
                 C.DOUBLE_BOOKING,
                 {
                     "what": Bilingual(
                         f"Location {name} booked twice", f"Double réservation du lieu {name}"
                     ),
-                    "first": _event_text(s, a),
-                    "second": _event_text(s, c),
+                    "first": _event_text(s, one),
+                    "second": _event_text(s, two),
                     "overlap": duration_text(overlap),
                 },
-                (ev.table.cell(a, "location"), ev.table.cell(c, "location")),
+                (table.cell(one, "location"), table.cell(two, "location")),
             )
 
 

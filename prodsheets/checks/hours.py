@@ -62,12 +62,12 @@ def _daily(s: Schedule, days: Days) -> Iterator[Finding]:
         ]
     for g in over:
         d = days.at(g)
-        measured = d.end - d.start if rules.daily_is_amplitude else d.worked
+        minutes = d.end - d.start if rules.daily_is_amplitude else d.worked
         yield Finding(
             C.DAILY_HOURS,
             {
                 "who": s.name(days.who[g]),
-                "hours": hours_text(Decimal(measured) / 60),
+                "hours": hours_text(Decimal(minutes) / 60),
                 "day": say_date(d.day),
                 "span": span_text(d.start, d.end),
                 "limit": hours_text(Decimal(long_limit if d.long_day else limit) / 60),

@@ -15,6 +15,8 @@ import unicodedata
 from functools import cache
 from typing import NamedTuple
 
+from prodsheets.i18n import pick
+
 Lang = str  # "fr" or "en"
 LANGS: tuple[Lang, ...] = ("fr", "en")
 
@@ -60,7 +62,7 @@ class Choice(NamedTuple):
     aliases: tuple[str, ...] = ()
 
     def label(self, lang: Lang) -> str:
-        return self.fr if lang == "fr" else self.en
+        return pick(lang, self.en, self.fr)
 
 
 class Column(NamedTuple):
@@ -79,7 +81,7 @@ class Column(NamedTuple):
     width: int = 14
 
     def name(self, lang: Lang) -> str:
-        return self.fr if lang == "fr" else self.en
+        return pick(lang, self.en, self.fr)
 
     def title(self, lang: Lang) -> str:
         """The name as a header cell shows it: ``Tarif jour``."""
@@ -87,7 +89,7 @@ class Column(NamedTuple):
         return name[:1].upper() + name[1:]
 
     def help(self, lang: Lang) -> str:
-        return self.help_fr if lang == "fr" else self.help_en
+        return pick(lang, self.help_en, self.help_fr)
 
     def matches(self) -> set[str]:
         return {normalise(n) for n in (self.en, self.fr, self.key, *self.aliases)}
@@ -109,10 +111,10 @@ class Table(NamedTuple):
     workbook: str = "budget"  # where `prodsheets new` puts it
 
     def name(self, lang: Lang) -> str:
-        return self.fr if lang == "fr" else self.en
+        return pick(lang, self.en, self.fr)
 
     def help(self, lang: Lang) -> str:
-        return self.help_fr if lang == "fr" else self.help_en
+        return pick(lang, self.help_en, self.help_fr)
 
     def column(self, key: str) -> Column:
         for column in self.columns:
@@ -165,16 +167,17 @@ CHOICES: dict[str, tuple[Choice, ...]] = {
     ),
 }
 
-YES_NO_EN = ("yes", "no")
-YES_NO_FR = ("oui", "non")
+YES_NO = {"en": ("yes", "no"), "fr": ("oui", "non")}
 
 
 def _c(key: str, en: str, fr: str, kind: str = TEXT, **kw: object) -> Column:
     return Column(key, en, fr, kind, **kw)  # type: ignore[arg-type]
 
 
-ID_HELP_EN = "Short code you choose (e.g. LUCIE, CAM1); other sheets refer to it."
-ID_HELP_FR = "Code court de votre choix (ex. LUCIE, CAM1) ; les autres feuilles y renvoient."
+ID_HELP = {
+    "en": "Short code you choose (e.g. LUCIE, CAM1); other sheets refer to it.",
+    "fr": "Code court de votre choix (ex. LUCIE, CAM1) ; les autres feuilles y renvoient.",
+}
 
 PRODUCTION = Table(
     "production",

@@ -15,7 +15,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from prodsheets.contract import schema
-from prodsheets.i18n import Bilingual
+from prodsheets.i18n import Bilingual, pick
 
 EXCEL_EPOCH_1900 = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel's leap-year bug)
 EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)
@@ -68,7 +68,7 @@ def expected_text(expected: str, lang: str) -> str:
     if expected.startswith("choice:"):
         key = expected.split(":", 1)[1]
         labels = ", ".join(c.label(lang) for c in schema.CHOICES[key])
-        return ("une de ces valeurs : " if lang == "fr" else "one of: ") + labels
+        return pick(lang, "one of: ", "une de ces valeurs : ") + labels
     return EXPECTED[expected][lang]
 
 

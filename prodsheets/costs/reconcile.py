@@ -93,7 +93,10 @@ class _Balance:
 
     budget: Decimal
     actual: Decimal
-    estimate_at_completion: Decimal
+
+    @property
+    def estimate_at_completion(self) -> Decimal:
+        raise NotImplementedError  # a line works it out; a total sums its lines'
 
     @property
     def remaining(self) -> Decimal:
@@ -422,7 +425,8 @@ class _Builder:
         table = self.p.table("budget")
         if line is None or line.row is None or table is None:
             return None
-        return table.col("unit")[line.row]
+        unit = table.col("unit")[line.row]
+        return None if unit is None else str(unit)
 
     def _fringe_for(self, contract: str | None, code: str | None) -> Decimal:
         if contract is not None and contract in self.contract_fringes:
@@ -624,7 +628,7 @@ def _chapter_key(chapter: str | Bilingual | None) -> str:
     if chapter is None:
         return "\0none"
     if isinstance(chapter, Bilingual):
-        return "\0" + chapter["en"]
+        return "\0" + str(chapter["en"])
     return chapter
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from prodsheets.contract import schema
 from prodsheets.contract.values import is_blank
+from prodsheets.i18n import pick
 from prodsheets.io.resources import templates_dir
 from prodsheets.money import money
 
@@ -68,20 +69,20 @@ def default_budget(kind: str, lang: str) -> list[dict[str, Any]]:
     the template go through the same writer.
     """
     name = BUDGET_TEMPLATE.get(kind, "generic")
-    pick = 1 if lang == "fr" else 2
+    column = {"fr": 1, "en": 2}[lang]
     rows: list[dict[str, Any]] = []
     for chapter in template_content()["budget"][name]:
-        label = f"{chapter['chapter'][0]} {chapter['chapter'][pick]}"
+        label = f"{chapter['chapter'][0]} {chapter['chapter'][column]}"
         for line in chapter["lines"]:
             code, fr, en, unit, fringe, note_fr, note_en = [*line, *[""] * 7][:7]
             rows.append(
                 {
                     "code": code,
                     "chapter": label,
-                    "description": fr if lang == "fr" else en,
+                    "description": pick(lang, en, fr),
                     "unit": unit or "flat",
                     "fringe": fringe or None,
-                    "notes": (note_fr if lang == "fr" else note_en) or None,
+                    "notes": pick(lang, note_en, note_fr) or None,
                 }
             )
         rows.append({"description": f"{SUBTOTAL_LABEL[lang]} {label}"})
@@ -307,7 +308,7 @@ def column_help(table: schema.Table, column: schema.Column, lang: str) -> str:
     if column.help(lang):
         parts.append(column.help(lang))
     elif column.key == table.id_column and not column.refs:
-        parts.append(schema.ID_HELP_FR if lang == "fr" else schema.ID_HELP_EN)
+        parts.append(schema.ID_HELP[lang])
     if extra := texts.get(f"col.{table.key}.{column.key}"):
         parts.append(extra.text)
     if column.refs and column.kind != schema.FRINGE:

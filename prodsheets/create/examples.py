@@ -50,7 +50,7 @@ def hm(text: str) -> dt.time:
     return dt.time(int(hours), int(minutes))
 
 
-def amount(value: float | int | str) -> Decimal:
+def amount(value: float | int | str | Decimal) -> Decimal:
     return Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
@@ -163,7 +163,7 @@ def budget_line(
 
 def line_total(row: Row) -> Decimal:
     if "total" in row:
-        return row["total"]
+        return Decimal(row["total"])
     if row.get("quantity") is None or row.get("rate") is None:
         return Decimal(0)
     return amount(row["quantity"] * row["rate"])
@@ -180,7 +180,7 @@ def with_subtotals(chapters: Sequence[tuple[str, list[Row]]], label: str) -> lis
 # --- « Le Grand Départ »: a short film shot in La Réunion ------------------------------
 
 
-def film() -> tuple[dict[str, Any], dict[str, list[Row]]]:
+def film() -> tuple[dict[str, Any], dict[str, Any]]:
     # The data below is laid out as tables, one row per line: not for the formatter.
     # fmt: off
     rng = random.Random(SEED)
@@ -622,7 +622,7 @@ def film() -> tuple[dict[str, Any], dict[str, list[Row]]]:
 # --- Hollow Pines Festival: a weekend outdoor music festival -----------------------------
 
 
-def festival() -> tuple[dict[str, Any], dict[str, list[Row]]]:
+def festival() -> tuple[dict[str, Any], dict[str, Any]]:
     # The data below is laid out as tables, one row per line: not for the formatter.
     # fmt: off
     rng = random.Random(SEED + 1)

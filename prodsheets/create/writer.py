@@ -45,11 +45,12 @@ from prodsheets.create.content import (
     total_kind,
     workbook_tables,
 )
+from prodsheets.i18n import pick
 
 
 def _money_format(currency: str, lang: str) -> str:
     symbol = CURRENCY_SYMBOLS.get(currency.strip().upper(), currency.strip() or "€")
-    return f'#,##0.00 "{symbol}"' if lang == "fr" else f'"{symbol}"#,##0.00'
+    return pick(lang, f'"{symbol}"#,##0.00', f'#,##0.00 "{symbol}"')
 
 
 def _row_lines(text: str, chars: int) -> int:
@@ -87,7 +88,7 @@ class _Writer:
         self.book = xlsxwriter.Workbook(str(path), {"strings_to_urls": False})
         self.uncached = False  # whether a formula was written with no stored result
         add = self.book.add_format
-        date = "dd/mm/yyyy" if lang == "fr" else "yyyy-mm-dd"
+        date = pick(lang, "yyyy-mm-dd", "dd/mm/yyyy")
         kind_formats = {
             schema.DATE: date,
             schema.TIME: "hh:mm",
@@ -128,7 +129,7 @@ class _Writer:
             return
         fmt = fmt or self.value_format(column, value)
         if isinstance(value, bool):
-            yes, no = schema.YES_NO_FR if self.lang == "fr" else schema.YES_NO_EN
+            yes, no = schema.YES_NO[self.lang]
             ws.write_string(r, c, yes if value else no, fmt)
         elif isinstance(value, dt.datetime) and column.kind not in (schema.DATE, schema.TIME):
             ws.write_datetime(r, c, value, self.datetime)
@@ -286,7 +287,7 @@ class _Writer:
                 labels = choice_labels(column.choices, lang)
                 self.choice_list(ws, 1, c, LAST_ROW - 1, labels, texts)
             elif column.kind == schema.BOOL:
-                yes_no = schema.YES_NO_FR if lang == "fr" else schema.YES_NO_EN
+                yes_no = schema.YES_NO[lang]
                 self.choice_list(ws, 1, c, LAST_ROW - 1, yes_no, texts)
         ws.set_row(0, 32)
         ws.freeze_panes(1, 0)
@@ -322,7 +323,7 @@ class _Writer:
             note = texts["note.fringes"]
             first = len(columns) + 1
             ws.set_column(first, first + 5, 12)
-            colon = " : " if lang == "fr" else ": "
+            colon = pick(lang, ": ", " : ")
             ws.merge_range(
                 1, first, 5, first + 5, f"{note.title}{colon}{note.text}", self.style["note"]
             )

@@ -188,7 +188,7 @@ def _count(n: int, lang: str, what: str) -> str:
     from prodsheets.i18n import plural
     from prodsheets.i18n.words import FINDINGS
 
-    return plural(n, *FINDINGS[lang][what].split("|"), lang=lang)
+    return plural(n, FINDINGS[lang][what], lang)
 
 
 def _say(exc: BaseException, lang: str) -> str:

@@ -55,10 +55,12 @@ def say(value: Any, lang: str) -> str:
     return str(value)
 
 
-def plural(n: int, one: str, many: str, lang: str = "en") -> str:
-    """``3 erreurs``, ``1 error``; French says « 0 erreur », English "0 errors"."""
+def plural(n: int, forms: str, lang: str) -> str:
+    """``3 erreurs``, ``1 error`` from ``"erreur|erreurs"``; French says « 0 erreur »,
+    English "0 errors"."""
+    one, _, many = forms.partition("|")
     singular = n == 1 or (n == 0 and lang == "fr")
-    return f"{n} {one if singular else many}"
+    return f"{n} {one if singular else many or one}"
 
 
 def and_list(items: Sequence[str], lang: str) -> str:

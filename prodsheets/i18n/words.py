@@ -230,6 +230,7 @@ RECONCILE = {
         "undated": "sans date",
         "planned": "Prévu",
         "actual": "Réel",
+        "week_label": "{year}-S{week:02d} (lun. {monday:%d/%m})",
     },
     "en": {
         "title": "{title} — cost reconciliation ({currency})",
@@ -247,6 +248,7 @@ RECONCILE = {
         "undated": "undated",
         "planned": "Planned",
         "actual": "Actual",
+        "week_label": "{year}-W{week:02d} (Mon {day} {monday:%b})",
     },
 }
 

@@ -53,9 +53,9 @@ def summary_line(result: Result, lang: str) -> str:
     """``Le Grand Départ : 9 erreurs, 6 avertissements, 2 infos.``"""
     s, words = result.summary, FINDINGS[lang]
     parts = [
-        plural(s["errors"], *words["error"].split("|"), lang=lang),
-        plural(s["warnings"], *words["warning"].split("|"), lang=lang),
+        plural(s["errors"], words["error"], lang),
+        plural(s["warnings"], words["warning"], lang),
     ]
     if s["infos"]:
-        parts.append(plural(s["infos"], *words["info"].split("|"), lang=lang))
+        parts.append(plural(s["infos"], words["info"], lang))
     return words["summary"].format(title=result.title, counts=", ".join(parts))

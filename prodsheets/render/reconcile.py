@@ -109,8 +109,14 @@ def render_text(result: ReconcileResult, lang: str, color: bool = False, width: 
     rec = result.reconciliation
     words = RECONCILE[lang]
     if rec is not None:
-        num = lambda x: number(money(x), lang, 2)  # noqa: E731
-        cur = lambda x: say_money_in(money(x), rec.currency, lang)  # noqa: E731
+        currency = rec.currency
+
+        def num(x: Decimal) -> str:
+            return number(money(x), lang, 2)
+
+        def cur(x: Decimal) -> str:
+            return say_money_in(money(x), currency, lang)
+
         title = words["title"].format(title=result.title, currency=rec.currency)
         table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
         for n, header in enumerate(RECONCILE_HEADERS[lang]):
@@ -191,6 +197,6 @@ def _week_label(w: Week, lang: str) -> str:
     if w.week is None or w.monday is None:
         return RECONCILE[lang]["undated"]
     year, week = w.week
-    if lang == "fr":
-        return f"{year}-S{week:02d} (lun. {w.monday:%d/%m})"
-    return f"{year}-W{week:02d} (Mon {w.monday.day} {w.monday:%b})"
+    return RECONCILE[lang]["week_label"].format(
+        year=year, week=week, monday=w.monday, day=w.monday.day
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from prodsheets.i18n import Bilingual
 from prodsheets.model import Production
@@ -99,7 +99,7 @@ def rules_for(production: Production) -> Rules:
     s = production.settings
     preset = s.get("rules") or DEFAULT_PRESET.get(s.get("kind") or "", "audiovisual")
     rules = PRESETS[preset]
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for key in ("daily_max_hours", "min_rest_hours", "weekly_max_hours", "overtime_after_hours"):
         if s.get(key) is not None:
             changes[key] = Decimal(s[key])

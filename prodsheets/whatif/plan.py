@@ -39,6 +39,7 @@ from prodsheets.i18n import Bilingual
 from prodsheets.i18n.formats import say_date
 from prodsheets.model import Production
 from prodsheets.money import ZERO
+from prodsheets.schedule.timeline import DAY
 
 KINDS = ("absent", "lose-location", "lose-vendor", "rain")
 
@@ -77,7 +78,7 @@ class Scenario:
             name = s.name(self.target or "")
             return Bilingual(f"{name} absent{p['en']}", f"{name} absent(e){p['fr']}")
         if self.kind == "lose-location":
-            name = s.location_name(self.target) or self.target
+            name = s.location_name(self.target) or str(self.target)
             return Bilingual(f"location {name} lost{p['en']}", f"lieu {name} perdu{p['fr']}")
         if self.kind == "lose-vendor":
             return Bilingual(
@@ -246,11 +247,13 @@ def hits(a: Analyses, scenario: Scenario) -> list[Hit]:
             places = {scenario.target}
         else:
             places = production.outdoor_locations()
-        assert ev.table is not None or not len(ev.day)
-        for e in range(len(ev.day)):
-            if ev.location[e] in places and _in_period(ev.day[e], scenario):
-                start = ev.start[e] if ev.start[e] is not None else ev.day[e].toordinal() * 1440  # type: ignore[union-attr]
-                found.append(Hit(e, None, None, (ev.table.cell(e, "location"),), start=start))  # type: ignore[union-attr]
+        for e, day in enumerate(ev.day):
+            if ev.table is None or day is None:
+                continue
+            if ev.location[e] in places and _in_period(day, scenario):
+                begins = ev.start[e]
+                start = begins if begins is not None else day.toordinal() * DAY
+                found.append(Hit(e, None, None, (ev.table.cell(e, "location"),), start=start))
     found.sort(key=lambda h: (h.start, h.event, h.booking or 0))
     return found
 

@@ -85,4 +85,5 @@ def calendar_for(report: Report, who: str) -> bytes:
         cal.add_component(event)
     if hasattr(cal, "add_missing_timezones"):
         cal.add_missing_timezones()
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical

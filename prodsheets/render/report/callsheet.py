@@ -24,8 +24,9 @@ def render_callsheet(report: Report, day: Day) -> str:
         }
         for f in day.findings
     ]
-    return (
+    page: str = (
         environment()
         .get_template("callsheet.html.j2")
         .render(r=report, day=day, findings=findings, **helpers(report))
     )
+    return page

@@ -144,7 +144,7 @@ def render_report(report: Report, out: Path, for_print: bool = False) -> str:
     dates = report.dood_dates[:MAX_DOOD_DATES]
     events = [(day, ev) for day in report.days for ev in day.events]
     risk_list = scored_risks(report.production)
-    return (
+    page: str = (
         environment()
         .get_template("report.html.j2")
         .render(
@@ -167,3 +167,4 @@ def render_report(report: Report, out: Path, for_print: bool = False) -> str:
             **helpers(report),
         )
     )
+    return page

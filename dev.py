@@ -3,12 +3,14 @@
 
     python3 dev.py demo   # set up .venv, check the examples, reconcile and report on the film
     python3 dev.py test   # set up .venv with the test tools, then lint, type-check and test
+    python3 dev.py layout # the package's modules, one line each, and any import circle
 
 Only the standard library is used here, so it runs before anything is installed.
 """
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -61,8 +63,93 @@ def test() -> None:
     run(BIN / "python", "-m", "pytest", *sys.argv[2:])
 
 
+def modules(package: Path = ROOT / "prodsheets") -> dict[str, Path]:
+    """Every module of the package by dotted name (a package by its ``__init__``)."""
+    found = {}
+    for path in sorted(package.rglob("*.py")):
+        parts = list(path.relative_to(package.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found[".".join(parts)] = path
+    return found
+
+
+def imports_of(path: Path, known: dict[str, Path]) -> set[str]:
+    """The package's modules a module imports when it runs: at the top or inside a function,
+    not under ``if TYPE_CHECKING:`` (annotations only)."""
+    names: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                for other in child.orelse:
+                    visit(other)
+                continue
+            if isinstance(child, ast.Import):
+                names.update(a.name for a in child.names)
+            elif isinstance(child, ast.ImportFrom) and child.module and not child.level:
+                names.add(child.module)
+                names.update(f"{child.module}.{a.name}" for a in child.names)
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    found = set()
+    for name in names:
+        while name and name not in known:
+            name = name.rpartition(".")[0]
+        if name:
+            found.add(name)
+    return found
+
+
+def import_circles(package: Path = ROOT / "prodsheets") -> list[list[str]]:
+    """Groups of modules that import each other, directly or through others (Tarjan)."""
+    known = modules(package)
+    graph = {m: imports_of(p, known) - {m} for m, p in known.items()}
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles: list[list[str]] = []
+
+    def walk(v: str) -> None:
+        order[v] = low[v] = len(order)
+        stack.append(v)
+        for w in sorted(graph[v]):
+            if w not in order:
+                walk(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], order[w])
+        if low[v] == order[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                circles.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in order:
+            walk(v)
+    return circles
+
+
+def layout() -> None:
+    for path in modules().values():
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+        first = doc.strip().split("\n")[0]
+        print(f"{path.relative_to(ROOT)!s:42} {first}")
+    circles = import_circles()
+    for group in circles:
+        print("import circle: " + " → ".join(group), file=sys.stderr)
+    print(f"\n{len(modules())} modules, {len(circles)} import circle(s).")
+    sys.exit(1 if circles else 0)
+
+
 if __name__ == "__main__":
-    commands = {"demo": demo, "test": test}
+    commands = {"demo": demo, "test": test, "layout": layout}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
-        sys.exit("usage: python3 dev.py demo | test [pytest options]")
+        sys.exit("usage: python3 dev.py demo | test [pytest options] | layout")
     commands[sys.argv[1]]()

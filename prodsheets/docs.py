@@ -1,7 +1,8 @@
-"""Generate ``docs/findings.md``, the page of every finding code, from the catalogue.
+"""Generate the reference pages from the code: ``docs/findings.md`` from the catalogue and
+``docs/cli.md`` from the commands' own help (as sqlite-utils does).
 
-Run ``python -m prodsheets.docs`` after changing the catalogue; a test fails when the
-committed page differs from what this writes.
+Run ``python -m prodsheets.docs`` after changing the catalogue or a command; a test fails
+when a committed page differs from what this writes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from pathlib import Path
 
 from prodsheets import catalogue
 
-PAGE = Path(__file__).resolve().parent.parent / "docs" / "findings.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+PAGE = DOCS / "findings.md"
+CLI_PAGE = DOCS / "cli.md"
+HELP_WIDTH = 100
 
 
 def findings_page() -> str:
@@ -52,11 +56,47 @@ def findings_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def command_help(*names: str) -> str:
+    """``prodsheets NAME --help`` as a terminal HELP_WIDTH columns wide shows it."""
+    import click
+
+    from prodsheets.cli import main
+
+    command: click.Command = main
+    ctx = click.Context(
+        main, info_name="prodsheets", terminal_width=HELP_WIDTH, **main.context_settings
+    )
+    for name in names:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+        ctx = click.Context(command, info_name=name, parent=ctx, terminal_width=HELP_WIDTH)
+    return command.get_help(ctx)
+
+
+def cli_page() -> str:
+    from prodsheets.cli import main
+
+    lines = [
+        "# Command line reference / Référence de la ligne de commande",
+        "",
+        "Generated from the commands' `--help` by `python -m prodsheets.docs`; do not edit.",
+        "Généré depuis l'aide des commandes par `python -m prodsheets.docs` ; ne pas modifier.",
+        "",
+    ]
+    names = sorted(main.commands)
+    lines += [f"- [`prodsheets {name}`](#prodsheets-{name})" for name in names]
+    lines += ["", "```", command_help().rstrip(), "```"]
+    for name in names:
+        lines += ["", f"## prodsheets {name}", "", "```", command_help(name).rstrip(), "```"]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     from prodsheets.io.write import atomic_text
 
-    atomic_text(PAGE, findings_page())
-    print(PAGE, file=sys.stderr)
+    for page, text in ((PAGE, findings_page()), (CLI_PAGE, cli_page())):
+        atomic_text(page, text)
+        print(page, file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -59,9 +59,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from prodsheets import catalogue as C
-from prodsheets.analyses import Analyses
 from prodsheets.contract import schema, values
 from prodsheets.findings import Finding
 from prodsheets.i18n import Bilingual
@@ -70,6 +70,9 @@ from prodsheets.model import TableData
 from prodsheets.money import ZERO, money
 from prodsheets.schedule.intervals import Schedule
 from prodsheets.schedule.presets import iso_week
+
+if TYPE_CHECKING:  # the analyses build the reconciliation: the type only, not an import
+    from prodsheets.analyses import Analyses
 
 IsoWeek = tuple[int, int]  # an ISO (year, week)
 DEFAULT_WARNINGS = {

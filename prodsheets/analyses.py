@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from prodsheets.costs.reconcile import Reconciliation
     from prodsheets.schedule.intervals import Schedule
     from prodsheets.schedule.presets import Rules
-    from prodsheets.schedule.workdays import Days, Overtime, WeeklyMinutes
+    from prodsheets.schedule.workdays import Days, Overtime, WeeklyTime
 
 
 class Analyses:
@@ -40,24 +40,24 @@ class Analyses:
 
     @cached_property
     def work_days(self) -> Days:
-        """Every working person's days: first call, last wrap, minutes worked."""
+        """Every working person's days: first call, last wrap, seconds worked."""
         from prodsheets.schedule.workdays import work_days
 
         return work_days(self.schedule)
 
     @cached_property
-    def weekly_minutes(self) -> WeeklyMinutes:
-        """Minutes worked per person and ISO week, split at midnight."""
-        from prodsheets.schedule.workdays import weekly_minutes
+    def weekly_time(self) -> WeeklyTime:
+        """Seconds worked per person and ISO week, split at midnight."""
+        from prodsheets.schedule.workdays import weekly_time
 
-        return weekly_minutes(self.schedule)
+        return weekly_time(self.schedule)
 
     @cached_property
     def overtime(self) -> Overtime:
         """Overtime hours per person and ISO week, by premium band."""
         from prodsheets.schedule.workdays import overtime_hours
 
-        return overtime_hours(self.rules, self.weekly_minutes)
+        return overtime_hours(self.rules, self.weekly_time)
 
     @cached_property
     def reconciliation(self) -> Reconciliation:

@@ -248,11 +248,12 @@ def schedules(draw):
 
 
 def oracle_interval(event: dict, booking: dict) -> tuple[dt.datetime, dt.datetime] | None:
-    """The documented rules, written independently with datetimes."""
+    """The documented rules, written independently with datetimes: an end before the start
+    is the next day, an end equal to it a zero-length item."""
     day = event["date"]
     ev_start = dt.datetime.combine(day, event["start"])
     ev_end = dt.datetime.combine(day, event["end"])
-    if ev_end <= ev_start:
+    if ev_end < ev_start:
         ev_end += dt.timedelta(days=1)
     if booking["call"] is None:
         start = ev_start
@@ -266,7 +267,7 @@ def oracle_interval(event: dict, booking: dict) -> tuple[dt.datetime, dt.datetim
             return None
     else:
         end = dt.datetime.combine(start.date(), booking["wrap"])
-        if end <= start:
+        if end < start:
             end += dt.timedelta(days=1)
     return start, end
 
@@ -290,6 +291,8 @@ def test_double_bookings_and_capacity_match_a_brute_force_oracle(schedule) -> No
     )
     by_id = {e["id"]: e for e in events}
     spans = {n: oracle_interval(by_id[b["event"]], b) for n, b in enumerate(bookings)}
+    # A zero-length item (a cue) marks a moment; it occupies nothing, so it overlaps nothing.
+    spans = {n: s if s and s[0] < s[1] else None for n, s in spans.items()}
     involved, over = set(), set()
     for n, a in spans.items():
         for m, c in spans.items():

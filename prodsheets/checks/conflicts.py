@@ -23,7 +23,7 @@ from prodsheets.i18n import Bilingual, de
 from prodsheets.i18n.formats import clock, day_text, duration_text, say_date, span_text
 from prodsheets.model import Production
 from prodsheets.schedule.intervals import Schedule
-from prodsheets.schedule.timeline import DAY, by_key
+from prodsheets.schedule.timeline import DAY, MINUTE, by_key
 
 # --- overlaps: people, resources of quantity 1, locations ------------------------------
 
@@ -276,22 +276,23 @@ def _period(first: dt.date, last: dt.date) -> Bilingual:
 # --- travel -----------------------------------------------------------------------------
 
 
-def travel_minutes(production: Production) -> dict[tuple[str, str], int]:
+def travel_times(production: Production) -> dict[tuple[str, str], int]:
+    """Seconds needed between two locations, either way, from the Travel sheet."""
     table = production.table("travel")
     times: dict[tuple[str, str], int] = {}
     if table is None:
         return times
     for _, a, c, m in table.records("from", "to", "minutes"):
         if a and c and m is not None:
-            times[(a, c)] = times[(c, a)] = int(m)
+            times[(a, c)] = times[(c, a)] = int(m * MINUTE)
     return times
 
 
 def travel_time(a: Analyses) -> Iterator[Finding]:
     s, production = a.schedule, a.production
     b, ev = s.bookings, s.events
-    times = travel_minutes(production)
-    default = s.rules.travel_buffer_minutes
+    times = travel_times(production)
+    default = s.rules.travel_buffer_minutes * MINUTE
     for who, order in s.groups.items():
         for first, second in pairwise(order):
             origin, destination = ev.location[b.event[first]], ev.location[b.event[second]]

@@ -9,18 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterator
-from decimal import Decimal
 from itertools import pairwise
 
 from prodsheets import catalogue as C
 from prodsheets.analyses import Analyses
 from prodsheets.findings import Finding, Location
 from prodsheets.i18n import Bilingual
-from prodsheets.i18n.formats import clock, day_text, hours_text, say_date, span_text
+from prodsheets.i18n.formats import clock, day_text, duration_text, hours_text, say_date, span_text
 from prodsheets.schedule import arrays
 from prodsheets.schedule.intervals import Schedule
 from prodsheets.schedule.presets import iso_week
-from prodsheets.schedule.timeline import DAY
+from prodsheets.schedule.timeline import DAY, HOUR
 from prodsheets.schedule.workdays import Days
 
 
@@ -29,7 +28,7 @@ def working_time(a: Analyses) -> Iterator[Finding]:
     s, days = a.schedule, a.work_days
     yield from _daily(s, days)
     yield from _rest(s, days)
-    for who, weeks in a.weekly_minutes.items():
+    for who, weeks in a.weekly_time.items():
         yield from _weekly(s, who, weeks)
     yield from _consecutive(s, days)
 
@@ -43,10 +42,10 @@ def _daily(s: Schedule, days: Days) -> Iterator[Finding]:
     rules = s.rules
     if rules.daily_max_hours is None:
         return
-    limit = int(rules.daily_max_hours * 60)
+    limit = int(rules.daily_max_hours * HOUR)
     long_limit = limit
     if rules.daily_max_hours_long_days is not None:
-        long_limit = int(rules.daily_max_hours_long_days * 60)
+        long_limit = int(rules.daily_max_hours_long_days * HOUR)
     if days.arrays:
         over = arrays.over_daily(days, rules.daily_is_amplitude, limit, long_limit)
     else:
@@ -62,15 +61,15 @@ def _daily(s: Schedule, days: Days) -> Iterator[Finding]:
         ]
     for g in over:
         d = days.at(g)
-        minutes = d.end - d.start if rules.daily_is_amplitude else d.worked
+        worked = d.end - d.start if rules.daily_is_amplitude else d.worked
         yield Finding(
             C.DAILY_HOURS,
             {
                 "who": s.name(days.who[g]),
-                "hours": hours_text(Decimal(minutes) / 60),
+                "hours": duration_text(worked),
                 "day": say_date(d.day),
                 "span": span_text(d.start, d.end),
-                "limit": hours_text(Decimal(long_limit if d.long_day else limit) / 60),
+                "limit": duration_text(long_limit if d.long_day else limit),
                 "rules": rules.name,
             },
             _cells(s, (d.first, d.last)),
@@ -81,7 +80,7 @@ def _rest(s: Schedule, days: Days) -> Iterator[Finding]:
     rules = s.rules
     if rules.min_rest_hours is None:
         return
-    minimum = rules.min_rest_hours * 60
+    minimum = rules.min_rest_hours * HOUR
     who, start, end = days.who, days.start, days.end
     # A negative gap is a double booking, said elsewhere.
     short = (
@@ -100,7 +99,7 @@ def _rest(s: Schedule, days: Days) -> Iterator[Finding]:
         week = (who[g], iso_week(after.day))
         if (
             rules.reduced_rest_hours is not None
-            and rest >= rules.reduced_rest_hours * 60
+            and rest >= rules.reduced_rest_hours * HOUR
             and reduced_used.get(week, 0) < rules.reduced_rest_per_week
         ):
             reduced_used[week] = reduced_used.get(week, 0) + 1
@@ -110,7 +109,7 @@ def _rest(s: Schedule, days: Days) -> Iterator[Finding]:
             C.REST_TIME,
             {
                 "who": s.name(who[g]),
-                "rest": hours_text(Decimal(rest) / 60),
+                "rest": duration_text(rest),
                 "end": Bilingual(
                     f"{end_day['en']} {clock(before.end)}", f"{end_day['fr']} {clock(before.end)}"
                 ),
@@ -143,8 +142,8 @@ def _weekly(s: Schedule, who: str, weeks: dict[tuple[int, int], int]) -> Iterato
     if rules.weekly_max_hours is None:
         return
     b = s.bookings
-    for (year, week), mins in sorted(weeks.items()):
-        if mins <= rules.weekly_max_hours * 60:
+    for (year, week), worked in sorted(weeks.items()):
+        if worked <= rules.weekly_max_hours * HOUR:
             continue
         monday = dt.date.fromisocalendar(year, week, 1)
         order = s.groups[who]  # sorted by start: the week's bookings are one slice
@@ -156,7 +155,7 @@ def _weekly(s: Schedule, who: str, weeks: dict[tuple[int, int], int]) -> Iterato
             C.WEEKLY_HOURS,
             {
                 "who": s.name(who),
-                "hours": hours_text(Decimal(mins) / 60),
+                "hours": duration_text(worked),
                 "week": f"{week}",
                 "span": Bilingual(
                     f"{say_date(monday)['en']} – {say_date(monday + dt.timedelta(days=6))['en']}",

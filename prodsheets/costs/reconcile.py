@@ -70,6 +70,7 @@ from prodsheets.model import TableData
 from prodsheets.money import ZERO, money
 from prodsheets.schedule.intervals import Schedule
 from prodsheets.schedule.presets import iso_week
+from prodsheets.schedule.timeline import HOUR
 
 if TYPE_CHECKING:  # the analyses build the reconciliation: the type only, not an import
     from prodsheets.analyses import Analyses
@@ -488,11 +489,11 @@ class _Builder:
             elif hourly is not None:
                 minimum = ZERO
                 if contract in PAYROLL and rules.minimum_call_hours is not None:
-                    minimum = rules.minimum_call_hours * 60
+                    minimum = rules.minimum_call_hours * HOUR
                 worked = work_days.worked[span[0] : span[1]]
-                for week, minutes in zip(weeks, worked, strict=True):
-                    paid_minutes = max(Decimal(int(minutes)), minimum)
-                    items.append((week, money(hourly * paid_minutes * factor / 60)))
+                for week, seconds in zip(weeks, worked, strict=True):
+                    paid = max(Decimal(int(seconds)), minimum)
+                    items.append((week, money(hourly * paid * factor / HOUR)))
             else:
                 if contract is not None and contract not in UNPAID:
                     self.findings.append(

@@ -2,7 +2,7 @@
 
 ``1 234,56 €`` and ``lundi 9 mars 2026`` in French, ``€1,234.56`` and ``Monday 9 March
 2026`` in English. Messages carry a :class:`~prodsheets.i18n.Bilingual` value so the
-language is chosen when the finding is rendered. Times of the schedule (minutes since
+language is chosen when the finding is rendered. Times of the schedule (seconds since
 0001-01-01, see :mod:`prodsheets.schedule.timeline`) are said here too: ``09/03
 08:00–12:00``, ``2 h 30``.
 
@@ -137,13 +137,14 @@ def say_date(value: dt.date) -> Bilingual:
     return Said(lambda lang: date(value, lang))
 
 
-# --- the schedule's times (minutes since 0001-01-01 00:00) ------------------------------
+# --- the schedule's times (seconds since 0001-01-01 00:00) ------------------------------
 
 
 def clock(value: int) -> str:
-    """``08:30``: the time of day of a schedule time."""
-    m = value % DAY
-    return f"{m // 60:02d}:{m % 60:02d}"
+    """``08:30``, or ``15:01:30`` when the seconds count: the time of day of a schedule time."""
+    t = value % DAY
+    hours, minutes, seconds = t // 3600, t % 3600 // 60, t % 60
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}" if seconds else f"{hours:02d}:{minutes:02d}"
 
 
 def day_text(value: int) -> Bilingual:
@@ -162,17 +163,21 @@ def span_text(start: int, end: int) -> Bilingual:
     )
 
 
-def duration_text(mins: int | Decimal) -> Bilingual:
-    """``45 min``, ``3 h``, ``2 h 30``."""
-    mins = int(mins)
-    h, m = divmod(abs(mins), 60)
-    if not h:
+def duration_text(seconds: int | Decimal) -> Bilingual:
+    """``45 min``, ``3 h``, ``2 h 30``; with seconds, ``30 s``, ``2 min 30 s``."""
+    h, rest = divmod(abs(int(seconds)), 3600)
+    m, s = divmod(rest, 60)
+    if s:
+        text = f"{h} h {m:02d} min {s:02d} s" if h else f"{m} min {s:02d} s" if m else f"{s} s"
+    elif not h:
         text = f"{m} min"
-        return Bilingual(text, text)
-    if not m:
-        return Bilingual(f"{h} h", f"{h} h")
-    return Bilingual(f"{h} h {m:02d}", f"{h} h {m:02d}")
+    elif not m:
+        text = f"{h} h"
+    else:
+        text = f"{h} h {m:02d}"
+    return Bilingual(text, text)
 
 
 def hours_text(value: Decimal | int) -> Bilingual:
-    return duration_text(int(Decimal(value) * 60))
+    """A number of hours said as a duration: 12.5 → ``12 h 30``."""
+    return duration_text(int(Decimal(value) * 3600))

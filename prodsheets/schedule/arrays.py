@@ -19,11 +19,11 @@ FROM_BOOKINGS = 20_000
 _NONE = -1  # a missing time or index in the integer arrays
 
 
-def _minutes(values: list[Any]) -> Any:
+def _seconds(values: list[Any]) -> Any:
     import numpy as np
 
     return np.fromiter(
-        (_NONE if t is None else t.hour * 60 + t.minute for t in values),
+        (_NONE if t is None else t.hour * 3600 + t.minute * 60 + t.second for t in values),
         dtype=np.int64,
         count=len(values),
     )
@@ -56,14 +56,14 @@ def read_bookings(production: Any, events: Events) -> Bookings:
     valid &= day >= 0
     base = day * DAY
     es, ee = ev_start[safe], ev_end[safe]
-    call, wrap = _minutes(table.col("call")), _minutes(table.col("wrap"))
+    call, wrap = _seconds(table.col("call")), _seconds(table.col("wrap"))
 
     start = np.where(call >= 0, base + call, es)
     valid &= start >= 0
     night = (es >= 0) & (ee > base + DAY)
     start = start + DAY * ((call >= 0) & night & (start < es) & (start + DAY < ee))
     wrapped = start - start % DAY + wrap
-    wrapped = wrapped + DAY * (wrapped <= start)
+    wrapped = wrapped + DAY * (wrapped < start)
     end = np.where(wrap >= 0, wrapped, np.maximum(ee, start))
     valid &= (wrap >= 0) | (ee >= 0)
 
@@ -142,7 +142,7 @@ def _arrays(b: Bookings) -> dict[str, Any]:
 
 def work_days(s: Any, people: list[str], long_event: list[bool]) -> dict[str, list[Any]]:
     """The columns of hours.Days: each person's working days (the date of the events), with
-    first call, last wrap, minutes worked, first and last booking, and whether a long day."""
+    first call, last wrap, seconds worked, first and last booking, and whether a long day."""
     import numpy as np
 
     ev = s.events
@@ -221,8 +221,8 @@ def run_starts(days: Any) -> list[int]:
     return [0, *(np.flatnonzero(new) + 1).tolist()] if len(who) else []
 
 
-def weekly_minutes(s: Any, people: list[str]) -> dict[str, dict[tuple[int, int], int]]:
-    """Per person, minutes worked per ISO week, split at midnight (as hours.weekly_minutes)."""
+def weekly_time(s: Any, people: list[str]) -> dict[str, dict[tuple[int, int], int]]:
+    """Per person, seconds worked per ISO week, split at midnight (as workdays.weekly_time)."""
     import numpy as np
 
     idx, person, start, end, _ = _people_bookings(s, people)
@@ -258,8 +258,8 @@ def weekly_minutes(s: Any, people: list[str]) -> dict[str, dict[tuple[int, int],
     total = np.bincount(inverse, weights=hi - lo).astype(np.int64)
     n_weeks = int(week.max()) + 1
     out: dict[str, dict[tuple[int, int], int]] = {}
-    for k, minutes in zip(uniq.tolist(), total.tolist(), strict=True):
+    for k, worked in zip(uniq.tolist(), total.tolist(), strict=True):
         who, w = divmod(k, n_weeks)
         year, iso, _ = dt.date.fromordinal(w * 7 + 1).isocalendar()
-        out.setdefault(people[who], {})[(year, iso)] = minutes
+        out.setdefault(people[who], {})[(year, iso)] = worked
     return out

@@ -1,14 +1,15 @@
-"""Bookings and events as intervals of minutes: what the conflict checks sweep over.
+"""Bookings and events as intervals of seconds: what the conflict checks sweep over.
 
-A time is a number of minutes since 0001-01-01 00:00 (``date.toordinal() * 1440``),
-so comparing, sorting and subtracting are integer operations, and a night shoot that
-wraps at 04:00 simply ends at a larger number than its 22:00 call.
+A time is a number of seconds since 0001-01-01 00:00 (``date.toordinal() * DAY``), so
+comparing, sorting and subtracting are integer operations, a night shoot that wraps at
+04:00 simply ends at a larger number than its 22:00 call, and a rundown's 30-second
+segment keeps its 30 seconds.
 
 Rules for times as producers write them (design section 2):
 
 * a booking's call and wrap default to its event's start and end;
-* a wrap (or an event's end) earlier than the call (start) is the next day, and one
-  equal to it is the next day too (a full 24 hours);
+* a wrap (or an event's end) earlier than the call (start) is the next day; one equal to
+  it is a zero-length item (a cue, a mark in a rundown), never a 24-hour one;
 * for an event that crosses midnight, a call earlier than the event's end is after
   midnight (a 01:00 call on a 22:00–04:00 night shoot is the next day's 01:00).
 """
@@ -21,20 +22,24 @@ from typing import Any
 
 from prodsheets.model import Production, TableData
 
-DAY = 1440
+MINUTE = 60
+HOUR = 3600
+DAY = 86400  # the unit is the second
 
 
-def minutes(t: dt.time) -> int:
-    return t.hour * 60 + t.minute
+def seconds(t: dt.time) -> int:
+    """Seconds since midnight."""
+    return t.hour * HOUR + t.minute * MINUTE + t.second
 
 
 def at(day: dt.date, t: dt.time) -> int:
-    return day.toordinal() * DAY + minutes(t)
+    return day.toordinal() * DAY + seconds(t)
 
 
 def to_datetime(value: int) -> dt.datetime:
     day, rest = divmod(value, DAY)
-    return dt.datetime.combine(dt.date.fromordinal(day), dt.time(rest // 60, rest % 60))
+    clock = dt.time(rest // HOUR, rest % HOUR // MINUTE, rest % MINUTE)
+    return dt.datetime.combine(dt.date.fromordinal(day), clock)
 
 
 @dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
@@ -85,8 +90,8 @@ def read_events(production: Production) -> Events:
             continue
         s = at(day, start)
         e = None if end is None else at(day, end)
-        if e is not None and e <= s:
-            e += DAY  # ends after midnight (an end equal to the start: a full day)
+        if e is not None and e < s:
+            e += DAY  # ends after midnight (an end equal to the start: a zero-length cue)
         events.start.append(s)
         events.end.append(e)
     return events
@@ -111,7 +116,7 @@ def read_bookings(production: Production, events: Events) -> Bookings:
         base = day.toordinal() * DAY
         event_start, event_end = ev_start[e], ev_end[e]
         if call is not None:
-            start = base + minutes(call)
+            start = base + seconds(call)
             night = event_start is not None and event_end is not None and event_end > base + DAY
             if night and start < event_start and start + DAY < event_end:  # type: ignore[operator]
                 start += DAY  # a night event: a call before its end time is after midnight
@@ -120,8 +125,8 @@ def read_bookings(production: Production, events: Events) -> Bookings:
         else:
             continue
         if wrap is not None:
-            end = start - start % DAY + minutes(wrap)
-            if end <= start:
+            end = start - start % DAY + seconds(wrap)
+            if end < start:
                 end += DAY
         elif event_end is not None:
             # A call after the event's end leaves nothing to work: an empty interval,

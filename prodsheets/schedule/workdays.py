@@ -15,14 +15,14 @@ from typing import Any, NamedTuple
 from prodsheets.schedule import arrays
 from prodsheets.schedule.intervals import Schedule
 from prodsheets.schedule.presets import LONG_DAY_KINDS, Rules, iso_week
-from prodsheets.schedule.timeline import DAY
+from prodsheets.schedule.timeline import DAY, HOUR
 
 
 class WorkDay(NamedTuple):
     day: dt.date
     start: int  # first call
     end: int  # last wrap
-    worked: int  # minutes, overlaps counted once
+    worked: int  # seconds, overlaps counted once
     first: int  # the day's first booking (index into the schedule's bookings)
     last: int  # its last booking
     long_day: bool  # a set-up, strike or tour day (live agreement: 12 h)
@@ -124,18 +124,18 @@ def _work_days(s: Schedule, people: list[str], long_event: list[bool]) -> Days:
     return out
 
 
-WeeklyMinutes = dict[str, dict[tuple[int, int], int]]  # who → ISO week → minutes
+WeeklyTime = dict[str, dict[tuple[int, int], int]]  # who → ISO week → seconds worked
 
 
-def weekly_minutes(s: Schedule) -> WeeklyMinutes:
-    """Minutes worked per person and ISO week, split at midnight; overlaps count once."""
+def weekly_time(s: Schedule) -> WeeklyTime:
+    """Seconds worked per person and ISO week, split at midnight; overlaps count once."""
     people = working_people(s)
     if s.large:
-        return arrays.weekly_minutes(s, people)
-    return {who: _weekly_minutes(s, who) for who in people}
+        return arrays.weekly_time(s, people)
+    return {who: _weekly_time(s, who) for who in people}
 
 
-def _weekly_minutes(s: Schedule, who: str) -> dict[tuple[int, int], int]:
+def _weekly_time(s: Schedule, who: str) -> dict[tuple[int, int], int]:
     b = s.bookings
     weeks: dict[tuple[int, int], int] = {}
     reach = -1
@@ -154,7 +154,7 @@ def _weekly_minutes(s: Schedule, who: str) -> dict[tuple[int, int], int]:
 Overtime = dict[str, dict[tuple[int, int], list[tuple[Decimal, Decimal]]]]
 
 
-def overtime_hours(rules: Rules, weeks: WeeklyMinutes) -> Overtime:
+def overtime_hours(rules: Rules, weeks: WeeklyTime) -> Overtime:
     """Overtime per person and ISO week: [(hours, premium), …] by band, for costs.
 
     Hours beyond the preset's ``overtime_after_hours`` in a week, cut into its bands
@@ -163,12 +163,12 @@ def overtime_hours(rules: Rules, weeks: WeeklyMinutes) -> Overtime:
     out: Overtime = {}
     if rules.overtime_after_hours is None:
         return out
-    after_minutes = rules.overtime_after_hours * 60
+    after = rules.overtime_after_hours * HOUR
     for who, by_week in weeks.items():
-        for week, mins in by_week.items():
-            if mins <= after_minutes:
+        for week, worked in by_week.items():
+            if worked <= after:
                 continue  # no overtime this week, and no Decimal arithmetic to find it
-            hours = Decimal(mins) / 60
+            hours = Decimal(worked) / HOUR
             low = rules.overtime_after_hours
             bands = []
             for upper, premium in rules.overtime_bands or ((None, Decimal("0.25")),):

@@ -96,7 +96,7 @@ class Hit:
     booking: int | None  # record index in Bookings, None for an event
     who: str | None
     locations: tuple[Location, ...]
-    start: int = 0  # minutes, for ordering
+    start: int = 0  # seconds, for ordering
 
 
 @dataclass

@@ -18,6 +18,7 @@ from typing import Any
 
 from prodsheets.costs.reconcile import Reconciliation
 from prodsheets.findings import Finding, summary
+from prodsheets.i18n.formats import clock as say_clock
 from prodsheets.i18n.words import REPORT
 from prodsheets.model import Production
 from prodsheets.pipeline import CheckResult
@@ -33,7 +34,7 @@ class EventRow:
     index: int  # record index in the Events table
     id: str
     date: dt.date
-    start: int | None  # minutes (timeline.DAY per day)
+    start: int | None  # seconds (timeline.DAY per day)
     end: int | None
     title: str
     kind: str
@@ -404,11 +405,8 @@ def _day_out_of_days(
 
 
 def clock(value: int | None) -> str:
-    """``08:30``; a time past midnight of the day it belongs to says ``(+1)``."""
-    if value is None:
-        return ""
-    m = value % DAY
-    return f"{m // 60:02d}:{m % 60:02d}"
+    """``08:30`` (``15:01:30`` when the seconds count); blank for no time."""
+    return "" if value is None else say_clock(value)
 
 
 def clock_on(value: int | None, day: dt.date) -> str:

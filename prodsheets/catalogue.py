@@ -194,6 +194,56 @@ TOO_LARGE = _code(
     ),
 )
 
+COPY_SKIPPED = _code(
+    "PS011",
+    "copy-not-read",
+    I,
+    ("A copy of another workbook, not read", "Copie d'un autre classeur, non lue"),
+    (
+        "{file} looks like a copy of {original}, which is in the folder: it was not read.",
+        "{file} ressemble à une copie de {original}, présent dans le dossier : il n'a pas été lu.",
+    ),
+    (
+        "Keep one version in the production's folder (move old versions to a subfolder), or "
+        "rename this one if it is another workbook.",
+        "Gardez une seule version dans le dossier de la production (rangez les anciennes dans "
+        "un sous-dossier), ou renommez celui-ci s'il s'agit d'un autre classeur.",
+    ),
+)
+SHEETS_NOT_READ = _code(
+    "PS012",
+    "sheets-not-read",
+    I,
+    ("Sheets not read", "Feuilles non lues"),
+    (
+        "Not production tables, not read: {sheets}.",
+        "Pas des tables de production, non lues : {sheets}.",
+    ),
+    (
+        "Nothing to do if they hold your own notes. A sheet that holds a table is read when "
+        "it is named as the table (Planning, Équipe, Devis…: see `prodsheets new`).",
+        "Rien à faire si elles contiennent vos propres notes. Une feuille qui contient une "
+        "table est lue si elle porte le nom de la table (Planning, Équipe, Devis… : voir "
+        "`prodsheets new`).",
+    ),
+)
+SHEET_LOOKS_LIKE = _code(
+    "PS013",
+    "sheet-looks-like-a-table",
+    W,
+    ("A sheet that looks like a table, not read", "Feuille qui ressemble à une table, non lue"),
+    (
+        "The sheet “{sheet}” has the columns of the {table} table ({columns}), but its name "
+        "is not one prodsheets knows: it was not read.",
+        "La feuille « {sheet} » a les colonnes de la table {table} ({columns}), mais son nom "
+        "n'est pas un nom que prodsheets connaît : elle n'a pas été lue.",
+    ),
+    (
+        "Rename the sheet “{name}”.",
+        "Renommez la feuille « {name} ».",
+    ),
+)
+
 # --- PS1xx: tables, columns and values ------------------------------------------------
 
 MISSING_TABLE = _code(
@@ -469,6 +519,148 @@ AMBIGUOUS_ID = _code(
     (
         "Rename one of them (e.g. CAM-{id} for the equipment).",
         "Renommez l'un des deux (par ex. CAM-{id} pour le matériel).",
+    ),
+)
+
+NUMBER_READ_AS = _code(
+    "PS122",
+    "number-read-as",
+    W,
+    ("A number read one way of two", "Nombre lu d'une des deux façons possibles"),
+    (
+        "{column}: “{found}” was read as {value} ({how}).",
+        "{column} : « {found} » a été lu comme {value} ({how}).",
+    ),
+    (
+        "If that is right, write it {clear} to remove the doubt; if not, correct the cell.",
+        "Si c'est juste, écrivez {clear} pour lever le doute ; sinon, corrigez la cellule.",
+    ),
+)
+TIME_READ_AS = _code(
+    "PS123",
+    "time-read-as",
+    W,
+    ("A number read as a time", "Nombre lu comme une heure"),
+    (
+        "{column}: the number {found} was read as the time {value} (hours.minutes).",
+        "{column} : le nombre {found} a été lu comme l'heure {value} (heures.minutes).",
+    ),
+    (
+        "Type times as 13:30 or 13h30, or format the cells as times (hh:mm), so that Excel "
+        "keeps them as times.",
+        "Tapez les heures sous la forme 13:30 ou 13h30, ou mettez les cellules au format heure "
+        "(hh:mm), pour qu'Excel les garde comme des heures.",
+    ),
+)
+COLUMNS_NOT_READ = _code(
+    "PS124",
+    "columns-not-read",
+    I,
+    ("Columns prodsheets does not know", "Colonnes que prodsheets ne connaît pas"),
+    (
+        "{table}: columns kept as they are, not read: {columns}.",
+        "{table} : colonnes gardées telles quelles, non lues : {columns}.",
+    ),
+    (
+        "Nothing to do for your own columns. If one holds a column prodsheets reads, rename "
+        "its header (the accepted headers are listed in the README).",
+        "Rien à faire pour vos propres colonnes. Si l'une d'elles contient une colonne que "
+        "prodsheets lit, renommez son en-tête (les en-têtes acceptés sont dans le README).",
+    ),
+)
+COLUMN_LOOKS_LIKE = _code(
+    "PS125",
+    "column-looks-like",
+    W,
+    ("A column that looks like one prodsheets reads", "Colonne qui ressemble à une colonne lue"),
+    (
+        "{table}: the column “{header}” holds {what}, but its header is not one prodsheets "
+        "knows and the table has no {target} column: it was not read.",
+        "{table} : la colonne « {header} » contient {what}, mais son en-tête n'est pas connu de "
+        "prodsheets et la table n'a pas de colonne {target} : elle n'a pas été lue.",
+    ),
+    ("Rename the header “{suggest}”.", "Renommez l'en-tête « {suggest} »."),
+)
+NO_TIMES = _code(
+    "PS126",
+    "no-times",
+    W,
+    ("A schedule without times", "Un planning sans horaires"),
+    (
+        "{table} has neither a start nor an end column: its {what} have no times, so double "
+        "bookings, working time and travel are not checked.",
+        "{table} n'a ni colonne de début ni colonne de fin : ses {what} n'ont pas d'horaires, "
+        "donc les doubles convocations, le temps de travail et les trajets ne sont pas vérifiés.",
+    ),
+    (
+        "Add columns headed {columns}.",
+        "Ajoutez des colonnes titrées {columns}.",
+    ),
+)
+REFERENCES_NOT_CHECKED = _code(
+    "PS127",
+    "references-not-checked",
+    W,
+    ("References not checked", "Références non vérifiées"),
+    (
+        "{column}: {count} references to {target} not checked, because {target} could not be read.",
+        "{column} : {count} références à {target} non vérifiées, car {target} n'a pas pu être lue.",
+    ),
+    (
+        "Correct what prevents reading {target} first (see the finding about it).",
+        "Corrigez d'abord ce qui empêche de lire {target} (voir le constat qui la concerne).",
+    ),
+)
+IDS_DIFFER_BY_CASE = _code(
+    "PS128",
+    "ids-differ-by-case",
+    W,
+    (
+        "Two ids that differ only by case or accents",
+        "Deux identifiants qui ne diffèrent que par la casse ou les accents",
+    ),
+    (
+        "“{id}” and “{other}” differ only by case or accents: two different {what}, or one "
+        "typed twice?",
+        "« {id} » et « {other} » ne diffèrent que par la casse ou les accents : deux {what} "
+        "différents, ou un seul tapé deux fois ?",
+    ),
+    (
+        "If they are one, keep one spelling everywhere; if two, give them clearly different ids.",
+        "S'il s'agit d'un seul, gardez une seule écriture partout ; sinon, donnez-leur des "
+        "identifiants nettement différents.",
+    ),
+)
+VALUE_ERROR_FROM_TEXT = _code(
+    "PS129",
+    "error-from-text",
+    E,
+    ("A #VALUE! caused by text in a cell", "Un #VALEUR! causé par du texte dans une cellule"),
+    (
+        "{total} shows {error} because {column} holds text: “{found}”.",
+        "{total} affiche {error} car {column} contient du texte : « {found} ».",
+    ),
+    (
+        "Type the number alone in {cell} (450, not “450 euros”): the formula will then compute.",
+        "Tapez le nombre seul dans {cell} (450, pas « 450 euros ») : la formule se calculera.",
+    ),
+)
+TOTALS_NOT_SAVED = _code(
+    "PS130",
+    "totals-not-saved",
+    I,
+    ("Totals whose result was never saved", "Totaux dont le résultat n'a jamais été enregistré"),
+    (
+        "{column}: formulas whose result was never saved; prodsheets computes quantity × rate "
+        "itself.",
+        "{column} : formules dont le résultat n'a jamais été enregistré ; prodsheets calcule "
+        "lui-même quantité × tarif.",
+    ),
+    (
+        "To see them in the workbook too, open it in Excel or LibreOffice and save it (a tool "
+        "or script that writes formulas does not compute them).",
+        "Pour les voir aussi dans le classeur, ouvrez-le dans Excel ou LibreOffice et "
+        "enregistrez-le (un outil ou un script qui écrit des formules ne les calcule pas).",
     ),
 )
 

@@ -119,6 +119,7 @@ class Finding(NamedTuple):
     params: Mapping[str, Any] = MappingProxyType({})
     locations: tuple[Location, ...] = ()
     severity: Severity | None = None  # None: the code's default
+    repeats: int = 1  # the same finding on this many cells of one column, said once
 
     @property
     def level(self) -> Severity:
@@ -138,8 +139,16 @@ class Finding(NamedTuple):
     def hint(self, lang: str) -> str:
         return self._render(self.code.hint, lang)
 
+    @property
+    def span(self) -> str | None:
+        """``H8:H77`` for a finding repeated down a column, else None."""
+        if self.repeats < 2 or not self.locations:
+            return None
+        first, last = self.locations[0], self.locations[-1]
+        return f"{first.cell}:{last.cell}"
+
     def to_json(self, lang: str) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "code": self.code.code,
             "name": self.code.name,
             "severity": self.level.value,
@@ -147,6 +156,10 @@ class Finding(NamedTuple):
             "hint": self.hint(lang),
             "locations": [loc.to_json() for loc in self.locations],
         }
+        if self.repeats > 1:
+            out["count"] = self.repeats
+            out["range"] = self.span
+        return out
 
     def sort_key(self) -> tuple[Any, ...]:
         loc = self.location
@@ -192,3 +205,36 @@ def summary(findings: Iterable[Finding]) -> dict[str, int]:
     for f in findings:
         counts[f.level.value + "s"] += 1
     return counts
+
+
+GROUP_FROM = 3  # this many identical findings down one column are said once
+# Codes whose findings down one column have one cause whatever the values: how a column's
+# numbers or times were read is one convention, said once.
+ONE_PER_COLUMN = frozenset({"PS122", "PS123"})
+
+
+def group_repeats(findings: list[Finding]) -> list[Finding]:
+    """One cause, one finding: the same finding on many cells of one column is said once,
+    naming the range and the count (``Devis!H8:H77``, 70 cells); every cell stays among its
+    locations. Findings are expected in order (``Finding.sort_key``); the group takes the
+    place of its first cell."""
+    keys: dict[tuple[Any, ...], list[int]] = {}
+    for n, f in enumerate(findings):
+        loc = f.location
+        if len(f.locations) != 1 or loc is None or loc.row is None or f.repeats != 1:
+            continue
+        said = "" if f.code.code in ONE_PER_COLUMN else f.message("en")
+        key = (f.code.code, f.level, loc.file, loc.sheet, loc.column, said)
+        keys.setdefault(key, []).append(n)
+    merged: dict[int, Finding] = {}
+    dropped: set[int] = set()
+    for members in keys.values():
+        if len(members) < GROUP_FROM:
+            continue
+        first = findings[members[0]]
+        cells = tuple(findings[n].locations[0] for n in members)
+        merged[members[0]] = first._replace(locations=cells, repeats=len(cells))
+        dropped.update(members[1:])
+    if not merged:
+        return findings
+    return [merged.get(n, f) for n, f in enumerate(findings) if n not in dropped]

@@ -22,6 +22,15 @@ from prodsheets.contract import schema
 from prodsheets.findings import Location, column_letter
 from prodsheets.i18n import Bilingual
 
+
+def fold(text: str) -> str:
+    """An id as a person may retype it: no case, no accents (« Hugo », « HUGO », « hugo »)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 # The column whose value names a row in findings (``"id": "LUCIE"`` in JSON).
 ROW_NAME = {"bookings": "who", "unavailability": "who", "travel": "from", "actuals": "code"}
 
@@ -39,6 +48,8 @@ class TableData:
     headers: Mapping[str, str] = field(default_factory=dict)  # column key → header as typed
     rows: list[int] = field(default_factory=list)  # 1-based sheet row of each record
     values: Mapping[str, list[Any]] = field(default_factory=dict)
+    # column key → records whose cell held a value that could not be read (said by a finding)
+    unreadable: Mapping[str, set[int]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -56,6 +67,10 @@ class TableData:
             return Bilingual(self.headers[column], self.headers[column])
         col = self.table.column(column)
         return Bilingual(col.en, col.fr)
+
+    def readable(self, i: int, *columns: str) -> bool:
+        """Whether record ``i``'s cells in these columns were read (blank or a value)."""
+        return not any(i in self.unreadable.get(c, ()) for c in columns)
 
     def col(self, column: str) -> list[Any]:
         """The parsed values of a column (None where blank or unreadable)."""
@@ -111,6 +126,7 @@ class Production:
     settings: Mapping[str, Any] = field(default_factory=dict)
     setting_cells: Mapping[str, Location] = field(default_factory=dict)
     unreadable: bool = False  # a file or the folder itself could not be read
+    unread: Mapping[str, Location] = field(default_factory=dict)  # tables seen, not read
 
     def table(self, key: str) -> TableData | None:
         return self.tables.get(key)
@@ -150,6 +166,15 @@ class Production:
         """Id → record index of a table (first occurrence), empty if the table is absent."""
         t = self.tables.get(table_key)
         return t.ids if t is not None else {}
+
+    def resolve(self, given: str, *table_keys: str) -> str | None:
+        """The id ``given`` names in these tables: itself, else the one id that differs from
+        it only by case or accents (``hugo`` → ``HUGO``), as ``check`` suggests it."""
+        ids = [i for key in table_keys for i in self.ids(key)]
+        if given in ids:
+            return given
+        matches = {i for i in ids if fold(i) == fold(given)}
+        return matches.pop() if len(matches) == 1 else None
 
     def table_label(self, key: str) -> Bilingual:
         """A table's name as the producer sees it: the sheet it was read from, or its name."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from prodsheets.analyses import Analyses
 from prodsheets.catalogue import CODES, by_code_or_name
-from prodsheets.findings import Finding, Severity, summary
+from prodsheets.findings import Finding, Severity, group_repeats, summary
 from prodsheets.io import load_production
 from prodsheets.model import Production
 
@@ -153,7 +153,7 @@ def check(
     if several and any(c.code in selection.codes for c in ACROSS.codes):
         findings += selection.keep(ACROSS.run(analyses))
     findings.sort(key=Finding.sort_key)
-    return CheckResult(productions, findings, analyses)
+    return CheckResult(productions, group_repeats(findings), analyses)
 
 
 def reconcile(path: Path) -> ReconcileResult:
@@ -167,7 +167,7 @@ def reconcile(path: Path) -> ReconcileResult:
         findings += run_checks(a, CHECKS, Selection.families(*MONEY_FAMILIES))
         rec = a.reconciliation
     findings.sort(key=Finding.sort_key)
-    return ReconcileResult([production], findings, rec)
+    return ReconcileResult([production], group_repeats(findings), rec)
 
 
 def whatif(path: Path, scenario: Scenario) -> WhatIfResult:

@@ -43,7 +43,7 @@ PLANTED = {
         ["PS406", "budget.xlsx", "Budget", "H10"],  # 02.04 stage invoiced £10,120 for £9,500
         ["PS202", "budget.xlsx", "Budget", "H16"],  # Technical subtotal misses its last line
         ["PS503", "crew.xlsx", "Crew", "K15"],  # GUS, the only power technician (info)
-        ["PS111", "crew.xlsx", "Crew", "E44"],  # contract "intern"
+        ["PS111", "crew.xlsx", "Crew", "E44"],  # contract "TBC"
         ["PS105", "crew.xlsx", "Crew", "A49"],  # two volunteers called SAM
         ["PS401", "crew.xlsx", "Resources", "G12"],  # lighting towers without a budget code
         ["PS502", "crew.xlsx", "Vendors", "H6"],  # SANIT is critical, with no backup

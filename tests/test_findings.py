@@ -119,6 +119,21 @@ def folder_of(*names: str) -> Case:
     return case
 
 
+def with_a_copy(sheets: Sheets, tmp: Path) -> Path:
+    folder = tmp / "prod"
+    write_workbook(folder / "prod.xlsx", sheets)
+    write_workbook(folder / "prod (copie).xlsx", sheets)
+    return folder
+
+
+def rename_sheet(old: str, new: str) -> Callable[[Sheets], None]:
+    return lambda sheets: sheets.update({new: sheets.pop(old)})
+
+
+def rename_header(sheet: str, col: int, name: str) -> Callable[[Sheets], None]:
+    return set_cell(sheet, 1, col, name)
+
+
 def two_files_with_crew(sheets: Sheets, tmp: Path) -> Path:
     folder = tmp / "prod"
     write_workbook(folder / "a.xlsx", sheets)
@@ -189,10 +204,26 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         [["PS009", None]],
     ),
     "PS010": (ods_bomb, [["PS010", None]]),
+    "PS011": (with_a_copy, [["PS011", None]]),
+    "PS012": (
+        in_workbook(lambda s: s.update({"Notes": [["À faire"], ["Rappeler Marc"]]})),
+        [["PS012", None]],
+    ),
+    # The crew sheet renamed « Equipo »: said once, and the references to it said once a
+    # column instead of once a booking.
+    "PS013": (
+        in_workbook(rename_sheet("Équipe", "Equipo")),
+        [["PS127", "B1"], ["PS013", None], ["PS127", "A1"]],
+    ),
     "PS101": (in_workbook(lambda s: s.pop("Affectations")), [["PS101", None]]),
     "PS102": (two_files_with_crew, [["PS102", None]]),
     "PS103": (in_workbook(drop_column("Affectations", 2)), [["PS103", "A1"]]),
-    "PS104": (in_workbook(lambda s: s.update({"Planning": [[1, 2], [3, 4]]})), [["PS104", None]]),
+    # The bookings' events cannot be looked up in a planning that could not be read: one
+    # finding says so for the column.
+    "PS104": (
+        in_workbook(lambda s: s.update({"Planning": [[1, 2], [3, 4]]})),
+        [["PS127", "A1"], ["PS104", None]],
+    ),
     "PS105": (in_workbook(add_row("Équipe", ["LUCIE", "Lucie Bis"])), [["PS105", "A4"]]),
     "PS106": (in_workbook(set_cell("Planning", 3, 2, "31/02/2026")), [["PS106", "B3"]]),
     "PS107": (in_workbook(set_cell("Affectations", 2, 3, "25h")), [["PS107", "C2"]]),
@@ -210,9 +241,13 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         [["PS109", "C2"]],
     ),
     "PS110": (in_workbook(set_cell("Lieux", 2, 4, "peut-être")), [["PS110", "D2"]]),
-    "PS111": (in_workbook(set_cell("Équipe", 3, 4, "stagiaire")), [["PS111", "D3"]]),
+    "PS111": (in_workbook(set_cell("Équipe", 3, 4, "à voir")), [["PS111", "D3"]]),
     "PS112": (in_workbook(set_cell("Équipe", 3, 2, None)), [["PS112", "B3"]]),
-    "PS113": (in_workbook(set_cell("Devis", 2, 7, "=D2*F2")), [["PS113", "G2"]]),
+    # A day rate computed by a formula never saved: unknown, and so is the planned cost.
+    "PS113": (
+        in_workbook(set_cell("Équipe", 2, 5, "=400+50")),
+        [["PS113", "E2"], ["PS402", "E2"]],
+    ),
     "PS114": (in_workbook(set_cell("Affectations", 4, 2, "MARCO")), [["PS114", "B4"]]),
     "PS115": (
         in_workbook(set_cell("Indisponibilités", 2, 3, dt.date(2026, 3, 10))),
@@ -278,6 +313,30 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         ),
         [["PS309", "B6"]],
     ),
+    "PS122": (in_workbook(expenses([MARCH_10, "07.01", "Caméra", "1,500"])), [["PS122", "D2"]]),
+    "PS123": (in_workbook(set_cell("Planning", 2, 3, 8.0)), [["PS123", "C2"]]),
+    "PS124": (in_workbook(rename_header("Lieux", 5, "Parking")), [["PS124", "E1"]]),
+    "PS125": (in_workbook(rename_header("Planning", 3, "Quand")), [["PS125", "C1"]]),
+    "PS126": (
+        in_workbook(lambda s: [drop_column("Planning", 4)(s), drop_column("Planning", 3)(s)]),
+        [["PS126", "A1"]],
+    ),
+    "PS127": (
+        in_workbook(lambda s: s.update({"Équipe": [["Liste de l'équipe"], ["voir l'agence"]]})),
+        [["PS127", "B1"], ["PS127", "A1"], ["PS104", None]],
+    ),
+    "PS128": (in_workbook(add_row("Équipe", ["Lucie", "Lucie Bis"])), [["PS128", "A4"]]),
+    # A rate typed with its unit breaks the line's formula: said at the text, once.
+    "PS129": (
+        in_workbook(
+            lambda s: [
+                set_cell("Devis", 2, 6, "450 €/j")(s),
+                set_cell("Devis", 2, 7, "#VALUE!")(s),
+            ]
+        ),
+        [["PS129", "F2"]],
+    ),
+    "PS130": (in_workbook(set_cell("Devis", 2, 7, "=D2*F2")), [["PS130", "G2"]]),
     "PS201": (
         in_workbook(set_cell("Devis", 2, 7, 2300)),
         [["PS201", "G2"], ["PS202", "G4"], ["PS203", "G6"]],
@@ -345,6 +404,9 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
 }
 
 
+# Reading codes said of a production that was read all the same.
+READABLE = {"PS011", "PS012", "PS013"}
+
 RISKS = [["Id", "Risque", "Probabilité", "Impact", "Prévention", "Plan de secours", "Responsable"]]
 
 
@@ -362,7 +424,7 @@ def test_each_code_has_an_example(code: str, production: Sheets, tmp_path: Path)
     assert flatten(result.findings, "code", "cell") == expected
     assert result.exit_code == (
         2
-        if code.startswith("PS0")
+        if code.startswith("PS0") and code not in READABLE
         else 1
         if any(f.level.value == "error" for f in result.findings)
         else 0

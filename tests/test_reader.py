@@ -46,7 +46,9 @@ def test_columns_match_whatever_the_case_accents_spaces_or_language(
     ]
     production["Lieux"][0] = ["id", "Name", "Address", "exterieur"]
     prod, findings = load_production(write_workbook(tmp_path / "p.xlsx", production))
-    assert findings == []
+    # The producer's own column is kept and said once, not dropped without a word.
+    assert flatten(findings, "code", "cell") == [["PS124", "G1"]]
+    assert "“Mes notes”" in findings[0].message("en")
     crew = prod.tables["crew"]
     assert crew.col("day_rate") == [Decimal(450), Decimal(380)]
     assert crew.col("budget_code") == ["02.01", "02.02"]
@@ -94,10 +96,22 @@ def test_excel_serial_dates_in_the_1904_system(production: Sheets, tmp_path: Pat
 def test_a_formula_without_a_saved_result_is_never_read_as_zero(
     production: Sheets, tmp_path: Path
 ) -> None:
-    production["Devis"][1][6] = "=D2*F2"
+    production["Équipe"][1][4] = "=400+50"  # a day rate computed by a formula never saved
     prod, findings = load_production(write_workbook(tmp_path / "p.xlsx", production))
-    assert flatten(findings, "code", "cell") == [["PS113", "G2"]]
-    assert prod.tables["budget"].col("total")[0] is None
+    assert flatten(findings, "code", "cell") == [["PS113", "E2"]]
+    assert prod.tables["crew"].col("day_rate")[0] is None
+
+
+def test_line_totals_never_saved_are_one_information_since_they_are_recomputed(
+    production: Sheets, tmp_path: Path
+) -> None:
+    # A budget written by a tool that saves formulas without results: every Total cell.
+    for row in production["Devis"][1:]:
+        row[6] = "=D2*F2"
+    prod, findings = load_production(write_workbook(tmp_path / "p.xlsx", production))
+    assert flatten(findings, "code", "cells") == [["PS130", ["G2", "G3", "G4", "G5", "G6"]]]
+    assert findings[0].level.value == "info"
+    assert prod.tables["budget"].col("total") == [None] * 5
 
 
 def test_blank_rows_are_skipped_and_row_numbers_kept(production: Sheets, tmp_path: Path) -> None:

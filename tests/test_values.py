@@ -162,7 +162,7 @@ def test_parse_date_text(text, expected):
         "hello",
         "",
         "   ",
-        "12/03",
+        "12/03",  # no year, and no production dates to take it from
         "46094",  # a serial typed as text is not a date
         True,
         False,
@@ -185,7 +185,50 @@ def test_parse_date_text(text, expected):
 def test_parse_date_rejects(cell):
     with pytest.raises(BadValue) as raised:
         values.parse_date(cell)
-    assert raised.value.expected == "date"
+    assert raised.value.expected == ("date_year" if cell == "12/03" else "date")
+
+
+JULY_FESTIVAL = values.YearFrom(dt.date(2026, 7, 15), dt.date(2026, 7, 21))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Friday, February 6, 2026", dt.date(2026, 2, 6)),
+        ("February 6, 2026", dt.date(2026, 2, 6)),
+        ("Feb 6 2026", dt.date(2026, 2, 6)),
+        ("1er mars 2026", dt.date(2026, 3, 1)),
+        ("Thu 30 Jul", dt.date(2026, 7, 30)),  # the year from the production's dates
+        ("jeudi 30 juillet", dt.date(2026, 7, 30)),
+        ("Sat. 18 Jul.", dt.date(2026, 7, 18)),
+        ("31/07", dt.date(2026, 7, 31)),
+        ("18 July", dt.date(2026, 7, 18)),
+    ],
+)
+def test_dates_as_plannings_write_them(text, expected):
+    assert values.parse_date(text, years=JULY_FESTIVAL) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("jeudi 31 juillet 2026", "date_weekday"),  # 31/07/2026 is a Friday
+        ("Monday, 30 October", "date_year"),  # no 30 October near the festival is a Monday
+        ("31/07", "date_year"),  # without the production's dates, no year to take
+    ],
+)
+def test_a_date_whose_year_or_weekday_cannot_be_settled_is_refused(text, why):
+    years = None if text == "31/07" else JULY_FESTIVAL
+    with pytest.raises(BadValue) as raised:
+        values.parse_date(text, years=years)
+    assert raised.value.expected == why
+
+
+def test_a_year_is_taken_only_when_one_year_fits():
+    # A production across New Year: December is the first year's, January the next one's.
+    winter = values.YearFrom(dt.date(2026, 11, 16), dt.date(2027, 2, 12))
+    assert values.parse_date("15/12", years=winter) == dt.date(2026, 12, 15)
+    assert values.parse_date("10 janvier", years=winter) == dt.date(2027, 1, 10)
 
 
 @pytest.mark.parametrize("cell", [-1, 2957004, 2958465, 1e300, float("nan")])
@@ -259,6 +302,37 @@ def test_parse_time_text(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15.00", dt.time(15, 0)),  # the French hh.mm
+        ("13.30", dt.time(13, 30)),
+        ("9:00\u202fAM", dt.time(9, 0)),  # macOS puts a narrow no-break space before AM
+        ("9:00 a.m.", dt.time(9, 0)),
+        ("9.30pm", dt.time(21, 30)),
+        ("15:01:30", dt.time(15, 1, 30)),  # a rundown's seconds are kept
+        ("midi", dt.time(12, 0)),
+        ("noon", dt.time(12, 0)),
+        ("minuit", dt.time(0, 0)),
+    ],
+)
+def test_times_as_plannings_write_them(text, expected):
+    assert values.parse_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [(13.3, dt.time(13, 30)), (15, dt.time(15, 0)), (9.45, dt.time(9, 45)), (8.5, dt.time(8, 50))],
+)
+def test_a_number_in_a_time_column_is_hours_dot_minutes_and_said(number, expected):
+    assert values.read_time(number) == (expected, values.HOURS_DOT_MINUTES)
+
+
+def test_a_time_in_a_time_column_is_read_without_a_word():
+    assert values.read_time(dt.time(13, 30)) == (dt.time(13, 30), None)
+    assert values.read_time(0.5) == (dt.time(12, 0), None)  # Excel's fraction of a day
+
+
+@pytest.mark.parametrize(
     "cell",
     [
         "25:00",
@@ -274,7 +348,7 @@ def test_parse_time_text(text, expected):
         "13:00 pm",
         "0:30 am",
         "08:30:",
-        "8.30",
+        "8.3",  # a dot separates hours and minutes only before two digits
         1.5,
         -0.1,
         -1,
@@ -626,7 +700,7 @@ def test_parse_choice_examples(choices, cell, key):
         ("status", "maybe"),
         ("status", "annulé"),
         ("unit", "parsec"),
-        ("contract", "stagiaire"),
+        ("contract", "à voir"),
         ("kind", "opéra"),
         ("language", "de"),
         ("status", ""),
@@ -914,6 +988,87 @@ def test_english_and_plain_amounts_parse_back_exactly(amount):
         f"{amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", "."),  # 1.234,56
     ):
         assert values.parse_money(text) == amount, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected", "said"),
+    [
+        ("$12,000", "en", D(12000), None),  # once read as 12.00
+        ("1,200", "en", D(1200), None),  # once read as 1.20
+        ("€2,500.50", "en", D("2500.50"), None),
+        ("12 000 €", "fr", D(12000), None),
+        ("1.200,50 €", "fr", D("1200.50"), None),
+        ("600,-", "fr", D(600), None),  # no cents, as Swiss and German prices write it
+        ("600.-", "en", D(600), None),
+        ("1.200 €", "fr", D(1200), None),  # a French amount grouped with dots
+        # An amount has cents, not thousandths: read as thousands, and said when the
+        # language writes that separator as its decimal one.
+        ("1,200", "fr", D(1200), values.THOUSANDS),
+        ("12.000", "en", D(12000), values.THOUSANDS),
+        ("12,50", "en", D("12.50"), None),  # two digits after: the decimal comma
+    ],
+)
+def test_money_by_its_shape_and_the_production_language(text, lang, expected, said):
+    assert values.read_number(text, "money", lang) == (expected, said)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [("1,250", "en", D(1250)), ("1,250", "fr", D("1.250")), ("1.250", "en", D("1.250"))],
+)
+def test_quantities_follow_the_production_language(text, lang, expected):
+    assert values.read_number(text, "number", lang) == (expected, None)
+
+
+money_styles = st.sampled_from(
+    [
+        ("en", "{sign}{g_comma}.{cents}"),  # 1,234.56
+        ("en", "${g_comma}.{cents}"),
+        ("en", "£{g_comma}"),  # whole pounds
+        ("en", "{g_comma}"),
+        ("en", "{plain}.{cents}"),
+        ("fr", "{sign}{g_space},{cents} €"),  # 1 234,56 €
+        ("fr", "{g_nnbsp},{cents}\u202f€"),
+        ("fr", "{g_space} €"),
+        ("fr", "{g_dot},{cents}"),  # 1.234,56
+        ("fr", "{g_dot} €"),  # 1.234 €
+        ("fr", "{plain},{cents}"),
+        ("fr", "{g_space},-"),
+    ]
+)
+
+
+@given(
+    whole=st.integers(0, 10**9),
+    cents=st.integers(0, 99),
+    style=money_styles,
+    reader=st.sampled_from(["fr", "en"]),
+)
+@example(whole=12000, cents=0, style=("en", "${g_comma}.{cents}"), reader="fr")
+@example(whole=1200, cents=0, style=("en", "{g_comma}"), reader="fr")
+def test_any_amount_a_producer_types_is_read_at_its_value_or_said(whole, cents, style, reader):
+    """Whatever the language of the production that reads it, a money string a French or
+    English producer could type is read at its value, or how it was read is said (a
+    finding), or it is refused (a finding): never silently read as another amount."""
+    writer, pattern = style
+    whole_only = "{cents}" not in pattern
+    value = D(whole) if whole_only else D(whole) + D(cents) / 100
+    text = pattern.format(
+        sign="",
+        cents=f"{cents:02d}",
+        plain=whole,
+        g_comma=f"{whole:,}",
+        g_space=f"{whole:,}".replace(",", " "),
+        g_nnbsp=f"{whole:,}".replace(",", NNBSP),
+        g_dot=f"{whole:,}".replace(",", "."),
+    )
+    try:
+        read, said = values.read_number(text, "money", reader)
+    except BadValue:
+        return  # refused: the reader makes it a finding at its cell
+    assert read == value or said is not None, (text, reader, read)
+    if reader == writer:
+        assert (read, said) == (value, None), text  # in its own language, read silently
 
 
 @given(amount=amounts)

@@ -57,6 +57,7 @@ def _total_rows(budget: TableData, currency: str) -> Iterator[Finding]:
     since_last: list[int] = []  # line indexes since the previous total row
     every_line: list[int] = []
     amounts: dict[int, Decimal] = {}
+    unknown: set[int] = set()  # lines whose amount could not be read: said at their cell
     for i, code, description, quantity, rate, total in budget.records(
         "code", "description", "quantity", "rate", "total"
     ):
@@ -64,12 +65,14 @@ def _total_rows(budget: TableData, currency: str) -> Iterator[Finding]:
         if kind is None:
             if code is not None:
                 amounts[i] = line_amount(quantity, rate, total)
+                if not budget.readable(i, "quantity", "rate", "total"):
+                    unknown.add(i)
                 since_last.append(i)
                 every_line.append(i)
             continue
         covered = since_last if kind == "sub" else every_line
         since_last = []
-        if total is None or not covered:
+        if total is None or not covered or unknown.intersection(covered):
             continue
         expected = money(sum((amounts[j] for j in covered), Decimal(0)))
         if money(total) == expected:

@@ -8,10 +8,10 @@ from decimal import Decimal
 from prodsheets import catalogue as C
 from prodsheets.analyses import Analyses
 from prodsheets.contract import schema, values
-from prodsheets.findings import Finding
+from prodsheets.findings import Finding, Location, column_letter
 from prodsheets.i18n import Bilingual, de
 from prodsheets.i18n.formats import say_date
-from prodsheets.model import Production
+from prodsheets.model import Production, TableData, fold
 
 # --- ids -------------------------------------------------------------------------------
 
@@ -34,6 +34,19 @@ def duplicate_ids(a: Analyses) -> Iterator[Finding]:
                     {"id": value, "table": table.sheet, "other_row": table.rows[first]},
                     (table.cell(i, key), table.cell(first, key)),
                 )
+        folded: dict[str, str] = {}
+        for value, i in table.ids.items():
+            other = folded.setdefault(fold(value), value)
+            if other != value:
+                yield Finding(
+                    C.IDS_DIFFER_BY_CASE,
+                    {
+                        "id": value,
+                        "other": other,
+                        "what": Bilingual(f"rows of {table.sheet}", f"lignes de {table.sheet}"),
+                    },
+                    (table.cell(i, key), table.cell(table.ids[other], key)),
+                )
     crew, resources = production.table("crew"), production.table("resources")
     if crew is not None and resources is not None:
         people = production.ids("crew")
@@ -52,7 +65,7 @@ def duplicate_ids(a: Analyses) -> Iterator[Finding]:
 def _known_ids(production: Production, tables: Iterable[str]) -> set[str] | None:
     """Ids of the referred tables, or None when none of them is in the production."""
     present = [t for t in tables if t in production.tables]
-    if not present:
+    if not present and not any(t in production.unread for t in tables):
         return None
     known: set[str] = set()
     for t in present:
@@ -81,6 +94,12 @@ def unknown_references(a: Analyses) -> Iterator[Finding]:
             label = table.header(column.key)
             suggest = _Suggestions(known)
             values_ = table.col(column.key)
+            unread = [t for t in column.refs if t in production.unread]
+            if unread:
+                # A referred table was seen but could not be read: whether these ids exist
+                # cannot be told, and one finding says so instead of one per row.
+                yield from _not_checked(production, table, column.key, known, unread)
+                continue
             if column.kind != schema.ID_LIST:
                 # A set difference settles a million references at C speed.
                 unknown = set(values_) - known
@@ -105,6 +124,48 @@ def unknown_references(a: Analyses) -> Iterator[Finding]:
                         },
                         (table.cell(i, column.key),),
                     )
+
+
+def _not_checked(
+    production: Production, table: TableData, key: str, known: set[str], unread: list[str]
+) -> Iterator[Finding]:
+    values_ = table.col(key)
+    count = sum(
+        1
+        for value in values_
+        if value is not None and not isinstance(value, Decimal)
+        for ref in (value if isinstance(value, tuple) else (value,))
+        if ref not in known
+    )
+    if not count:
+        return
+    names = [
+        production.table_label(t) if t in production.tables else _seen(production, t)
+        for t in unread
+    ]
+    target = Bilingual(" / ".join(n["en"] for n in names), " / ".join(n["fr"] for n in names))
+    where = Location(
+        table.file,
+        table.sheet,
+        table.header_row,
+        column_letter(table.columns[key]),
+        None,
+        table.path,
+    )
+    yield Finding(
+        C.REFERENCES_NOT_CHECKED,
+        {"column": table.header(key), "count": count, "target": target},
+        (where,),
+    )
+
+
+def _seen(production: Production, key: str) -> Bilingual:
+    """A table seen but not read, by the sheet it was seen in: « Equipo »."""
+    where = production.unread[key]
+    if where.sheet:
+        return Bilingual(f"“{where.sheet}”", f"« {where.sheet} »")
+    t = schema.TABLES_BY_KEY[key]
+    return Bilingual(t.en, t.fr)
 
 
 class _Suggestions:

@@ -116,6 +116,9 @@ class Table(NamedTuple):
     def help(self, lang: Lang) -> str:
         return pick(lang, self.help_en, self.help_fr)
 
+    def has_column(self, key: str) -> bool:
+        return any(column.key == key for column in self.columns)
+
     def column(self, key: str) -> Column:
         for column in self.columns:
             if column.key == key:
@@ -143,12 +146,81 @@ CHOICES: dict[str, tuple[Choice, ...]] = {
         Choice("flat", "flat", "forfait", ("fixed", "ff", "lump sum", "unité", "unit", "u")),
     ),
     "contract": (
-        Choice("intermittent", "intermittent", "intermittent", ("intermittente",)),
-        Choice("cdd", "CDD", "CDD", ("fixed term", "fixed-term")),
-        Choice("employee", "employee", "salarié", ("cdi", "salarie", "salariée", "staff")),
-        Choice("contractor", "contractor", "prestataire", ("freelance", "auto-entrepreneur")),
-        Choice("volunteer", "volunteer", "bénévole", ("benevole",)),
-        Choice("artist", "artist", "artiste", ("comédien", "comedien", "cast", "actor")),
+        Choice(
+            "intermittent",
+            "intermittent",
+            "intermittent",
+            (
+                "intermittente",
+                "intermittent du spectacle",
+                "intermittente du spectacle",
+                "intermittents",
+                "cddu",
+                "cdd d'usage",
+                "cdd dusage",
+                "cdd usage",
+                "technicien intermittent",
+                "technicienne intermittente",
+            ),
+        ),
+        Choice("cdd", "CDD", "CDD", ("fixed term", "fixed-term", "temporary", "vacataire")),
+        Choice(
+            "employee",
+            "employee",
+            "salarié",
+            ("cdi", "salarie", "salariée", "staff", "permanent", "permanente", "payroll"),
+        ),
+        Choice(
+            "contractor",
+            "contractor",
+            "prestataire",
+            (
+                "freelance",
+                "freelancer",
+                "auto-entrepreneur",
+                "autoentrepreneur",
+                "micro-entrepreneur",
+                "indépendant",
+                "independant",
+                "indépendante",
+                "self-employed",
+                "on invoice",
+            ),
+        ),
+        Choice("volunteer", "volunteer", "bénévole", ("benevole", "bénévoles", "unpaid")),
+        Choice(
+            "artist",
+            "artist",
+            "artiste",
+            (
+                "comédien",
+                "comedien",
+                "comédienne",
+                "comedienne",
+                "cast",
+                "actor",
+                "actress",
+                "performer",
+                "artiste-interprète",
+                "artiste interprète",
+                "artiste interprete",
+                "artiste du spectacle",
+                "musicien",
+                "musicienne",
+                "musician",
+                "danseur",
+                "danseuse",
+                "dancer",
+                "chanteur",
+                "chanteuse",
+                "singer",
+                "figurant",
+                "figurante",
+                "extra",
+                "background",
+            ),
+        ),
+        Choice("intern", "intern", "stagiaire", ("internship", "stage", "trainee", "apprenti")),
     ),
     "status": (
         Choice("committed", "committed", "engagé", ("engage", "ordered", "commandé", "bdc")),
@@ -499,7 +571,7 @@ EVENTS = Table(
         _c(
             "id", "id", "id", ID, required=True, aliases=("séquence", "sequence", "scène"), width=10
         ),
-        _c("date", "date", "date", DATE, required=True, aliases=("jour", "day"), width=12),
+        _c("date", "date", "date", DATE, required=True, width=12),
         _c("start", "start", "début", TIME, aliases=("debut", "heure début"), width=8),
         _c("end", "end", "fin", TIME, aliases=("heure fin",), width=8),
         _c("title", "title", "intitulé", aliases=("intitule", "libellé", "description"), width=30),
@@ -613,6 +685,177 @@ TABLES_BY_KEY: dict[str, Table] = {t.key: t for t in TABLES}
 WORKBOOKS: tuple[str, ...] = ("budget", "crew", "schedule")
 
 
+# Headers as producers write them, beyond each column's names and aliases above: read from
+# real festival schedules, rundowns, call sheets, rosters and budgets. Case, accents, spaces
+# and punctuation are ignored, so "Start Time", "start_time" and "START TIME :" are one.
+HEADER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "events": {
+        "id": ("n°", "no", "num", "numéro", "ref", "réf", "code", "cue", "item id", "scene no"),
+        "date": ("date de tournage", "shoot date", "show date", "date du spectacle"),
+        "start": (
+            "start time",
+            "starts",
+            "begin",
+            "begins",
+            "heure de début",
+            "heure début",
+            "h début",
+            "début prévu",
+            "horaire début",
+            "time start",
+            "time in",
+            "heure",
+            "horaire",
+            "time",
+            "from",
+            "set time",
+            "à partir de",
+            "ouverture",
+        ),
+        "end": (
+            "end time",
+            "ends",
+            "finish",
+            "heure de fin",
+            "h fin",
+            "fin prévue",
+            "horaire fin",
+            "time end",
+            "time out",
+            "until",
+            "to",
+            "jusqu'à",
+            "fermeture",
+        ),
+        "title": (
+            "nom",
+            "name",
+            "activité",
+            "activity",
+            "programme",
+            "show",
+            "spectacle",
+            "set",
+            "segment",
+            "sujet",
+            "what",
+            "quoi",
+            "artiste",
+            "artist",
+            "act",
+            "band",
+        ),
+        "location": (
+            "lieu de tournage",
+            "salle",
+            "venue",
+            "room",
+            "espace",
+            "site",
+            "plateau",
+            "where",
+            "où",
+            "scene / stage",
+            "set location",
+        ),
+        "kind": ("catégorie", "category", "nature", "activity type", "type d'activité"),
+        "cover": ("backup", "plan b", "solution de repli", "repli météo", "rain cover"),
+        "notes": ("remarques", "commentaires", "comments", "observations", "infos", "info"),
+    },
+    "bookings": {
+        "event": ("scene", "activity", "activité", "slot", "créneau", "shift"),
+        "who": (
+            "person",
+            "personne",
+            "crew",
+            "staff",
+            "member",
+            "membre",
+            "intervenant",
+            "technicien",
+            "resource",
+            "ressource",
+            "id",
+            "matériel",
+        ),
+        "call": (
+            "call",
+            "convoc",
+            "heure de convocation",
+            "heure d'arrivée",
+            "arrivée",
+            "arrival",
+            "time in",
+            "in",
+            "rdv",
+            "rendez-vous",
+            "start",
+            "début",
+            "start time",
+            "heure de début",
+            "prise de poste",
+        ),
+        "wrap": (
+            "wrap time",
+            "time out",
+            "out",
+            "heure de fin",
+            "end time",
+            "départ",
+            "departure",
+            "finish",
+            "libération",
+            "fin de service",
+        ),
+        "role": ("fonction", "job", "position", "rôle", "role on set"),
+        "notes": ("remarques", "commentaires", "comments", "observations"),
+    },
+    "crew": {
+        "name": ("prénom nom", "nom complet", "person", "personne", "contact", "staff name"),
+        "role": ("position", "title", "job title", "métier", "rôle"),
+        "department": ("équipe", "team", "section", "pôle", "departement"),
+        "contract": ("type de contrat", "statut", "status", "contract type"),
+        "day_rate": ("tarif journalier", "daily rate", "rate per day", "salaire jour", "day fee"),
+        "hourly_rate": ("taux horaire", "hourly", "rate per hour", "hour rate"),
+        "email": ("adresse mail", "adresse e-mail", "email address"),
+        "phone": ("cell", "gsm", "numéro", "portable", "téléphone portable", "phone number"),
+    },
+    "budget": {
+        "code": ("n°", "ref", "acct", "account no", "numéro de compte"),
+        "description": ("poste", "item", "désignation", "designation", "line item", "détail"),
+        "quantity": ("nb", "units", "quantity", "qté"),
+        "rate": (
+            "p.u.",
+            "cost per unit",
+            "coût unitaire",
+            "tarif unitaire",
+            "price",
+            "prix",
+            "unit cost",
+            "rate per unit",
+        ),
+        "total": ("coût", "cost", "total cost", "coût total", "total €", "budget"),
+    },
+    "actuals": {
+        "amount": ("coût réel", "actual", "dépense", "réel", "spent", "cost"),
+        "date": ("date de facture", "invoice date", "date facture"),
+    },
+    "resources": {
+        "day_rate": ("tarif journalier", "daily rate", "rate per day", "location jour"),
+    },
+    "locations": {
+        "name": ("lieu", "location", "venue", "site", "décor", "nom du lieu"),
+        "address": ("address line", "adresse postale"),
+        "capacity": ("jauge", "places"),
+    },
+}
+# Names read for a column only when no other header of the row names it: a « Jour » column
+# is the date in many plannings, and a weekday in others.
+WEAK_HEADER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "events": {"date": ("jour", "day")},
+}
+
+
 @cache
 def _sheet_index() -> dict[str, Table]:
     index: dict[str, Table] = {}
@@ -627,13 +870,32 @@ def table_for_sheet(sheet_name: str) -> Table | None:
     return _sheet_index().get(normalise(sheet_name))
 
 
+def named_exactly(table: Table, sheet_name: str) -> bool:
+    """Whether a sheet bears the table's own name (Planning, Events), not only an alias."""
+    return normalise(sheet_name) in {normalise(table.en), normalise(table.fr)}
+
+
 @cache
 def _column_index(table_key: str) -> dict[str, str]:
     index: dict[str, str] = {}
     for col in TABLES_BY_KEY[table_key].columns:
         for name in col.matches():
             index.setdefault(name, col.key)
+    for key, words in HEADER_WORDS.get(table_key, {}).items():
+        for word in words:
+            index.setdefault(normalise(word), key)
     return index
+
+
+@cache
+def _weak_index(table_key: str) -> dict[str, str]:
+    strong = _column_index(table_key)
+    return {
+        normalise(word): key
+        for key, words in WEAK_HEADER_WORDS.get(table_key, {}).items()
+        for word in words
+        if normalise(word) not in strong
+    }
 
 
 def column_for_header(table: Table, header: object) -> str | None:
@@ -641,6 +903,13 @@ def column_for_header(table: Table, header: object) -> str | None:
     if header is None or header == "":
         return None
     return _column_index(table.key).get(normalise(header))
+
+
+def weak_column_for_header(table: Table, header: object) -> str | None:
+    """The column a header may name when nothing stronger does (« Jour » for the date)."""
+    if header is None or header == "":
+        return None
+    return _weak_index(table.key).get(normalise(header))
 
 
 @cache

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from prodsheets.contract import schema
 from prodsheets.i18n import Bilingual, pick
@@ -41,6 +42,17 @@ EXPECTED: dict[str, dict[str, str]] = {
     "date": {
         "en": "a date (31/12/2026, 2026-12-31 or an Excel date)",
         "fr": "une date (31/12/2026, 2026-12-31 ou une date Excel)",
+    },
+    "date_year": {
+        "en": "a date with its year (30/07/2026): the production's dates (Production start "
+        "and end) do not settle which year this one is",
+        "fr": "une date avec son année (30/07/2026) : les dates de la production (début et fin "
+        "dans Production) ne disent pas de quelle année il s'agit",
+    },
+    "date_weekday": {
+        "en": "a date whose weekday matches its day (the weekday and the date disagree)",
+        "fr": "une date dont le jour de la semaine correspond (le jour et la date ne concordent "
+        "pas)",
     },
     "time": {
         "en": "a time (08:30, 8h30 or an Excel time)",
@@ -118,8 +130,27 @@ def _decimal_from_float(value: float) -> Decimal:
     return Decimal(repr(value))
 
 
-def _number_text(text: str) -> str | None:
-    """Normalise a typed number to Python syntax, or None if it is not one."""
+# How a number with one separator and three digits after it was read, when its shape
+# alone does not say (``1,200``: one thousand two hundred, or one point two?).
+THOUSANDS = "thousands"  # the separator was read as a thousands separator: 1,200 → 1200
+DECIMAL = "decimal"  # the separator was read as the decimal one: 1.250 → 1.25
+
+
+def _number_text(
+    text: str, kind: str = "number", lang: str = "en"
+) -> tuple[str, str | None] | None:
+    """A typed number in Python syntax, and how an ambiguous shape was read; None if it is
+    not a number.
+
+    Unambiguous shapes are read silently: both separators (``1.234,56``, ``1,234.56``), a
+    separator repeated (``1,234,567``), space or apostrophe groups (``1 234,56``), a
+    separator followed by other than three digits (``12,5``, ``12.50``). One separator
+    followed by exactly three digits is read by what the column holds and the language:
+    an amount has cents, not thousandths, so ``$12,000`` and ``1.200 €`` are thousands; a
+    quantity in English reads ``1,250`` as thousands and ``1.250`` as a decimal, in French
+    the other way round. The second element says when the reading is one a producer may
+    not have meant (``None`` when the language writes it that way).
+    """
     # A currency becomes a space, so 12 € 34 or 12€50 is not read as 1234 or 1250.
     s = re.sub(_CURRENCY, " ", text).replace("\u2212", "-")  # the typographic minus sign
     s = re.sub(_EDGES, "", s)
@@ -130,12 +161,14 @@ def _number_text(text: str) -> str | None:
         negative, s = not negative, re.sub(_EDGES, "", s[1:])
     elif s.startswith("+"):
         s = re.sub(_EDGES, "", s[1:])
+    s = re.sub(r"[.,]\s*[-\u2013\u2014]$", "", s)  # 600,- and 600.-: no cents
     if re.search(_SPACES, s):
         if not re.fullmatch(_SPACE_GROUPED, s):
             return None  # 12 34 is not 1234
         s = re.sub(_SPACES, "", s)
     if not s or not re.fullmatch(r"[0-9.,]+", s) or not re.search(r"[0-9]", s):
         return None
+    note = None
     commas, dots = s.count(","), s.count(".")
     if commas and dots:
         # The last separator is the decimal one: 1.234,56 or 1,234.56
@@ -155,13 +188,37 @@ def _number_text(text: str) -> str | None:
         if not re.fullmatch(r"\d{1,3}(\.\d{3})+", s):
             return None
         s = s.replace(".", "")
-    elif commas == 1:
-        s = s.replace(",", ".")  # French decimal comma: 12,5
+    elif commas or dots:
+        separator = "," if commas else "."
+        if re.fullmatch(r"[1-9]\d{0,2}[.,]\d{3}", s):  # 1,200 or 12.000: which is it?
+            as_thousands = kind == "money" or (separator == ",") == (lang == "en")
+            mine = (
+                ("," if lang == "en" else ".") if as_thousands else ("." if lang == "en" else ",")
+            )
+            note = None if separator == mine else (THOUSANDS if as_thousands else DECIMAL)
+            s = s.replace(separator, "" if as_thousands else ".")
+        else:
+            s = s.replace(",", ".")  # a decimal comma (12,5) or point (12.50)
     if s.startswith("."):
         s = "0" + s
     if s.endswith("."):
         s = s[:-1]
-    return ("-" if negative else "") + s
+    return ("-" if negative else "") + s, note
+
+
+def read_number(
+    value: object, kind: str = "number", lang: str = "en"
+) -> tuple[Decimal, str | None]:
+    """A quantity or amount, and how an ambiguous shape was read (see :func:`_number_text`)."""
+    if isinstance(value, str):
+        found = _number_text(value.strip(), kind, lang)
+        if found is not None:
+            try:
+                return Decimal(found[0]), found[1]
+            except InvalidOperation:
+                pass
+        raise BadValue(kind, value)
+    return parse_number(value, kind), None
 
 
 def parse_number(value: object, kind: str = "number") -> Decimal:
@@ -175,12 +232,7 @@ def parse_number(value: object, kind: str = "number") -> Decimal:
             raise BadValue(kind, value)
         return Decimal(int(value)) if value.is_integer() else _decimal_from_float(value)
     if isinstance(value, str):
-        text = _number_text(value.strip())
-        if text is not None:
-            try:
-                return Decimal(text)
-            except InvalidOperation:
-                pass
+        return read_number(value, kind)[0]
     raise BadValue(kind, value)
 
 
@@ -283,11 +335,93 @@ _MONTHS = {
 }
 _DMY = r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:,?\s+(?:à\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?)?"
 _YMD = r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-_WORDY = r"(?:[^\W\d]+\.?\s+)?(\d{1,2})(?:er)?\s+([^\W\d]+)\.?\s+(\d{4})"
 
 
-def parse_date(value: object, date1904: bool = False) -> dt.date:
-    """A calendar day: an Excel date or serial, ``12/03/2026`` (day first), ISO, ``9 mars 2026``."""
+WEEKDAYS = {
+    **dict.fromkeys(("lundi", "lun", "monday", "mon"), 0),
+    **dict.fromkeys(("mardi", "mar", "tuesday", "tue", "tues"), 1),
+    **dict.fromkeys(("mercredi", "mer", "wednesday", "wed"), 2),
+    **dict.fromkeys(("jeudi", "jeu", "thursday", "thu", "thur", "thurs"), 3),
+    **dict.fromkeys(("vendredi", "ven", "friday", "fri"), 4),
+    **dict.fromkeys(("samedi", "sam", "saturday", "sat"), 5),
+    **dict.fromkeys(("dimanche", "dim", "sunday", "sun"), 6),
+}
+_ORDINALS = {"er", "re", "st", "nd", "rd", "th", "e", "eme", "ème"}
+_DAY_MONTH = r"(\d{1,2})[/.\-](\d{1,2})"  # 31/07: a date without its year
+
+
+class YearFrom(NamedTuple):
+    """Where a date typed without its year takes it: the production's dates.
+
+    A day and month (and a weekday, when typed) get the one year that puts them within a
+    quarter of the production's first and last day; none or two such years is a finding.
+    """
+
+    first: dt.date
+    last: dt.date
+
+    def year(self, month: int, day: int, weekday: int | None = None) -> int | None:
+        margin = dt.timedelta(days=92)
+        found = []
+        for year in range(self.first.year - 1, self.last.year + 2):
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                continue  # 29 February of another year
+            if weekday is not None and date.weekday() != weekday:
+                continue
+            if self.first - margin <= date <= self.last + margin:
+                found.append(year)
+        return found[0] if len(found) == 1 else None
+
+
+def _date(
+    year: int | None,
+    month: int,
+    day: int,
+    weekday: int | None,
+    years: YearFrom | None,
+    value: object,
+) -> dt.date:
+    if year is None:
+        year = years.year(month, day, weekday) if years is not None else None
+        if year is None:
+            raise BadValue("date_year", value)
+    date = dt.date(year, month, day)  # ValueError for 31/02: the caller says so
+    if weekday is not None and date.weekday() != weekday:
+        raise BadValue("date_weekday", value)
+    return date
+
+
+def _wordy_date(text: str, years: YearFrom | None, value: object) -> dt.date | None:
+    """``jeudi 30 juillet``, ``Friday, February 6, 2026``, ``Thu 30 Jul``, ``1er mars 2026``."""
+    tokens = re.findall(r"[^\W\d_]+|\d+", text.casefold())
+    weekday = None
+    if tokens and tokens[0] in WEEKDAYS and not (len(tokens) > 1 and tokens[1] in _ORDINALS):
+        weekday = WEEKDAYS[tokens.pop(0)]
+    tokens = [
+        t for n, t in enumerate(tokens) if not (t in _ORDINALS and n and tokens[n - 1].isdigit())
+    ]
+    if len(tokens) not in (2, 3):
+        return None
+    if tokens[0].isdigit() and tokens[1] in _MONTHS:  # 30 juillet (2026)
+        day, month = int(tokens[0]), _MONTHS[tokens[1]]
+    elif tokens[0] in _MONTHS and tokens[1].isdigit():  # February 6(, 2026)
+        day, month = int(tokens[1]), _MONTHS[tokens[0]]
+    else:
+        return None
+    year = None
+    if len(tokens) == 3:
+        if not (tokens[2].isdigit() and len(tokens[2]) == 4):
+            return None
+        year = int(tokens[2])
+    return _date(year, month, day, weekday, years, value)
+
+
+def parse_date(value: object, date1904: bool = False, years: YearFrom | None = None) -> dt.date:
+    """A calendar day: an Excel date or serial, ``12/03/2026`` (day first), ISO, ``9 mars
+    2026``, ``Friday, February 6, 2026``; without a year (``31/07``, ``jeudi 30 juillet``)
+    when ``years`` (the production's dates) settles it."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -300,7 +434,7 @@ def parse_date(value: object, date1904: bool = False) -> dt.date:
             raise BadValue("date", value)
         return serial_to_date(value, date1904)
     if isinstance(value, str):
-        text = value.strip()
+        text = " ".join(value.split())
         try:
             if m := re.fullmatch(_YMD, text):
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -309,20 +443,46 @@ def parse_date(value: object, date1904: bool = False) -> dt.date:
                 if len(m[3]) == 2:
                     year += 2000 if year < 70 else 1900
                 return dt.date(year, int(m[2]), int(m[1]))
-            if (m := re.fullmatch(_WORDY, text)) and (month := _MONTHS.get(m[2].casefold())):
-                return dt.date(int(m[3]), month, int(m[1]))
+            if m := re.fullmatch(_DAY_MONTH, text):
+                return _date(None, int(m[2]), int(m[1]), None, years, value)
+            found = _wordy_date(text, years, value)
+            if found is not None:
+                return found
+        except BadValue:
+            raise  # a date without its year, or whose weekday does not match: said as such
         except ValueError:
             pass  # 31/02/2026: the right shape, not a day
     raise BadValue("date", value)
 
 
-_HM = r"(?i)(\d{1,2})\s*(?:[:h]\s*(\d{2})?)?(?::(\d{2}))?\s*(am|pm)?"
+# 08:30, 8h30, 8h, 15.00, 9:00 AM, 9.30pm, 15:01:30 (a dot separates hours and minutes only
+# before exactly two digits: 13.30 is half past one, 13.5 is not a time).
+_HM = r"(?i)(\d{1,2})\s*(?:(?:[:h]\s*(\d{2})?|\.(\d{2})))?(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?"
+_NAMED_TIMES = {"midi": 12 * 3600, "noon": 12 * 3600, "minuit": 24 * 3600, "midnight": 24 * 3600}
+HOURS_DOT_MINUTES = "hours.minutes"  # a number in a time column read as hh.mm: 13.3 → 13:30
+
+
+def read_time(value: object) -> tuple[dt.time, str | None]:
+    """A clock time, and how a plain number was read when it was one.
+
+    A number from 1 to 24 in a time column is what a producer typed as ``13.30`` in a
+    General cell (Excel keeps 13.3): it is read as hours and minutes, 13:30, and said.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 24.6:
+        hours = int(value)
+        minutes = round((value - hours) * 100, 6)
+        if minutes == int(minutes) and minutes < 60:
+            return _time_of_seconds(hours * 3600 + int(minutes) * 60), HOURS_DOT_MINUTES
+        raise BadValue("time", value)
+    return parse_time(value), None
 
 
 def parse_time(value: object) -> dt.time:
-    """A clock time: an Excel time or day fraction, ``08:30``, ``8h30``, ``8h``, ``20:00:00``.
+    """A clock time: an Excel time or day fraction, ``08:30``, ``8h30``, ``8h``, ``15.00``,
+    ``9:00 AM``, ``20:00:00``, ``midi``.
 
-    ``24:00`` is read as midnight (the next day's 00:00), as producers write a wrap.
+    ``24:00`` (and ``minuit``) is read as midnight (the next day's 00:00), as producers
+    write a wrap.
     """
     if isinstance(value, dt.datetime):
         return value.time().replace(microsecond=0)
@@ -340,13 +500,18 @@ def parse_time(value: object) -> dt.time:
             raise BadValue("time", value)
         return _time_of_seconds(round(value * 86400))
     if isinstance(value, str):
-        m = re.fullmatch(_HM, value.strip())
-        if m and (m[2] is not None or m[3] is None):
-            hour, minute, second = int(m[1]), int(m[2] or 0), int(m[3] or 0)
-            if m[4]:
+        text = " ".join(value.split())  # no-break and narrow spaces (9:00\u202fAM) too
+        if text.casefold() in _NAMED_TIMES:
+            return _time_of_seconds(_NAMED_TIMES[text.casefold()])
+        m = re.fullmatch(_HM, text)
+        if m and (m[2] is not None or m[3] is not None or m[4] is None):
+            hour, minute, second = int(m[1]), int(m[2] or m[3] or 0), int(m[4] or 0)
+            if m[5]:
                 if not 1 <= hour <= 12:
                     raise BadValue("time", value)
-                hour = hour % 12 + (12 if m[4].lower() == "pm" else 0)
+                hour = hour % 12 + (12 if m[5].lower() == "p" else 0)
+            elif m[3] is not None and not text.replace(".", "").isdigit():
+                raise BadValue("time", value)
             if (hour < 24 and minute < 60 and second < 60) or (hour, minute, second) == (24, 0, 0):
                 return _time_of_seconds(hour * 3600 + minute * 60 + second)
     raise BadValue("time", value)
@@ -365,32 +530,50 @@ def parse_choice(choices: str, value: object) -> str:
 
 
 def parse(
-    kind: str, value: object, *, choices: str | None = None, date1904: bool = False
+    kind: str,
+    value: object,
+    *,
+    choices: str | None = None,
+    date1904: bool = False,
+    years: YearFrom | None = None,
+    lang: str = "en",
 ) -> object:
     """Parse one non-blank cell for a column of the given kind."""
+    return read(kind, value, choices=choices, date1904=date1904, years=years, lang=lang)[0]
+
+
+def read(
+    kind: str,
+    value: object,
+    *,
+    choices: str | None = None,
+    date1904: bool = False,
+    years: YearFrom | None = None,
+    lang: str = "en",
+) -> tuple[object, str | None]:
+    """One non-blank cell read for its column, and how, when it could be read two ways
+    (:data:`THOUSANDS`, :data:`DECIMAL`, :data:`HOURS_DOT_MINUTES`), else None."""
     if kind == schema.TEXT:
-        return parse_text(value)
+        return parse_text(value), None
     if kind == schema.ID:
-        return parse_id(value)
+        return parse_id(value), None
     if kind == schema.DATE:
-        return parse_date(value, date1904)
+        return parse_date(value, date1904, years), None
     if kind == schema.TIME:
-        return parse_time(value)
-    if kind == schema.MONEY:
-        return parse_money(value)
-    if kind == schema.NUMBER:
-        return parse_number(value)
+        return read_time(value)
+    if kind in (schema.MONEY, schema.NUMBER):
+        return read_number(value, "money" if kind == schema.MONEY else "number", lang)
     if kind == schema.INTEGER:
-        return parse_integer(value)
+        return parse_integer(value), None
     if kind == schema.PERCENT:
-        return parse_percent(value)
+        return parse_percent(value), None
     if kind == schema.BOOL:
-        return parse_bool(value)
+        return parse_bool(value), None
     if kind == schema.ID_LIST:
-        return parse_id_list(value)
+        return parse_id_list(value), None
     if kind == schema.CHOICE:
         assert choices is not None
-        return parse_choice(choices, value)
+        return parse_choice(choices, value), None
     if kind == schema.FRINGE:
-        return parse_fringe(value)
+        return parse_fringe(value), None
     raise ValueError(f"unknown column kind {kind}")

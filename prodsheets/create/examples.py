@@ -718,7 +718,7 @@ def festival() -> tuple[dict[str, Any], dict[str, Any]]:
     ]
     for i, (vid, name) in enumerate(volunteers):
         # Planted PS111 (Molly's contract) and PS105 (two volunteers called SAM).
-        contract = "intern" if vid == "MOLLY" else "volunteer"
+        contract = "TBC" if vid == "MOLLY" else "volunteer"
         person(vid, name, "Volunteer", "Volunteers", contract, None, "03.05", f"+44 7700 900{301 + i}")
 
     resources = [

@@ -257,6 +257,7 @@ RECONCILE = {
 FINDINGS: dict[str, dict[str, str]] = {
     "fr": {
         "also": " (aussi : {places})",
+        "cells": " ({count} cellules)",
         "summary": "{title} : {counts}.",
         "error": "erreur|erreurs",
         "warning": "avertissement|avertissements",
@@ -264,6 +265,7 @@ FINDINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "also": " (also: {places})",
+        "cells": " ({count} cells)",
         "summary": "{title}: {counts}.",
         "error": "error|errors",
         "warning": "warning|warnings",

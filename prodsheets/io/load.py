@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from prodsheets import catalogue as C
 from prodsheets.contract import schema, values
@@ -60,6 +60,29 @@ def discover(folder: Path, skip_outputs: bool = True) -> list[Path]:
     return found
 
 
+# What Windows, macOS, LibreOffice and a browser's download add to a copy's name.
+_COPY_NAMES = (
+    r"(?i)^(?:copie de |copy of )(?P<a>.+)$",
+    r"(?i)^(?P<a>.+?)(?: - copie| - copy| copie| copy| \(copie\)| \(copy\))(?: ?\(?\d+\)?)?$",
+    r"(?i)^(?P<a>.+?) \(\d+\)$",
+)
+
+
+def original_of(path: Path, names: set[str]) -> str | None:
+    """The workbook ``path`` is a copy of, when that one is in the folder too (by name)."""
+    import re
+
+    for pattern in _COPY_NAMES:
+        m = re.match(pattern, path.stem)
+        if m is None:
+            continue
+        stem = m["a"].strip()
+        for suffix in sorted(EXTENSIONS):
+            if f"{stem}{suffix}".casefold() in names and stem.casefold() != path.stem.casefold():
+                return next(n for n in sorted(names) if n == f"{stem}{suffix}".casefold())
+    return None
+
+
 def is_output(path: Path) -> bool:
     """A workbook prodsheets wrote (it carries the custom property ``prodsheets-output``)."""
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
@@ -71,6 +94,16 @@ def is_output(path: Path) -> bool:
         return False
 
 
+class Hints(NamedTuple):
+    """What reading a value needs to know of the production: its language (``1,200`` is
+    one thousand two hundred in English), the year of its dates (``jeudi 30 juillet``),
+    the workbook's date system."""
+
+    lang: str = "en"
+    years: values.YearFrom | None = None
+    date1904: bool = False
+
+
 class _Reading:
     """What has been read of a production so far (the model is made from it at the end)."""
 
@@ -79,6 +112,7 @@ class _Reading:
         self.tables: dict[str, TableData] = {}
         self.settings: dict[str, Any] = {}
         self.setting_cells: dict[str, Location] = {}
+        self.unread: dict[str, Location] = {}  # a table seen but not read, and where
         self.unreadable = False
 
     def production(self) -> Production:
@@ -89,7 +123,31 @@ class _Reading:
             self.settings,
             self.setting_cells,
             self.unreadable,
+            self.unread,
         )
+
+    def hints(self, sheet_names: Iterable[str]) -> Hints:
+        lang = self.settings.get("language")
+        if lang not in schema.LANGS:
+            lang = "en"
+            for name in sheet_names:  # no setting: the language of the sheets' names
+                table = schema.table_for_sheet(name)
+                n = schema.normalise(name)
+                if table is not None and n == schema.normalise(table.fr) != schema.normalise(
+                    table.en
+                ):
+                    lang = "fr"
+                    break
+        start, end = self.settings.get("start"), self.settings.get("end")
+        first, last = start or end, end or start
+        years = values.YearFrom(first, last) if first and last and first <= last else None
+        return Hints(str(lang), years)
+
+
+# Sheets of prodsheets' own templates and of xlwings, which hold no table.
+_OWN_SHEETS = {
+    schema.normalise(n) for n in ("Lisez-moi", "Read me", "xlwings.conf", "_xlwings.conf")
+}
 
 
 def load_production(
@@ -109,6 +167,23 @@ def load_production(
         return production.production(), [Finding(C.PATH_NOT_FOUND, {"path": str(path)}, (where,))]
     folder = path.is_dir()
     files = discover(path, skip_outputs=False) if folder else [path]
+    if folder:
+        names = {f.name.casefold() for f in files}
+        kept = []
+        for file in files:
+            original = original_of(file, names)
+            if original is None:
+                kept.append(file)
+                continue
+            shown = next(f.name for f in files if f.name.casefold() == original)
+            findings.append(
+                Finding(
+                    C.COPY_SKIPPED,
+                    {"file": prefix + file.name, "original": prefix + shown},
+                    (Location(prefix + file.name, path=str(file)),),
+                )
+            )
+        files = kept
     opened: list[Workbook] = []
     for file in files:
         # A report or control workbook prodsheets wrote here is passed over.
@@ -118,68 +193,163 @@ def load_production(
             production.unreadable = production.unreadable or bool(problems)
             continue
         opened.append(wb)
-    if folder and not opened and not findings:
+    if folder and not opened and not any(f.code is not C.COPY_SKIPPED for f in findings):
         production.unreadable = True
         return production.production(), [Finding(C.NO_WORKBOOK, {"path": str(path)}, (where,))]
 
-    unreadable_tables: set[str] = set()
+    sheets = [(wb, name) for wb in opened for name in wb.sheet_names]
+    found, not_read = _read_tables(production, sheets)
+    findings += found
     for wb in opened:
-        matched = False
-        for sheet_name in wb.sheet_names:
-            table = schema.table_for_sheet(sheet_name)
-            if table is None:
-                continue
-            matched = True
-            previous = production.tables.get(table.key)
-            if previous is not None or (table.key == "production" and production.setting_cells):
-                if previous is not None:
-                    other = f"{previous.file} › {previous.sheet}"
-                else:  # the settings were read first: their cells say where
-                    first = next(iter(production.setting_cells.values()))
-                    other = f"{first.file} › {first.sheet}"
-                findings.append(
-                    Finding(
-                        C.DUPLICATE_TABLE,
-                        {"table": sheet_name, "other": other},
-                        (wb.location(sheet_name),),
-                    )
-                )
-                continue
-            sheet, problems = wb.read_sheet(sheet_name)
-            findings += problems
-            if sheet is None:
-                production.unreadable = True
-                unreadable_tables.add(table.key)
-                continue
-            if table.key_value:
-                findings += _read_settings(sheet, production)
-            else:
-                data, problems = read_table(sheet, table)
-                findings += problems
-                if data is None:
-                    unreadable_tables.add(table.key)  # said once, by its own finding
-                else:
-                    production.tables[table.key] = data
-        if not matched and not path.is_dir():
-            sheets = ", ".join(wb.sheet_names) or "—"
-            findings.append(Finding(C.NO_PRODUCTION_TABLE, {"sheets": sheets}, (wb.location(),)))
-            production.unreadable = True
         wb.close()
 
-    if opened and not production.tables and not production.setting_cells and path.is_dir():
-        sheets = ", ".join(f"{wb.display} › {s}" for wb in opened for s in wb.sheet_names) or "—"
-        findings.append(Finding(C.NO_PRODUCTION_TABLE, {"sheets": sheets}, (where,)))
+    if opened and not production.tables and not production.setting_cells:
+        # Nothing read: one finding says so, unless a sheet that looks like a table or a
+        # table without its header already says why.
+        if not production.unread:
+            listed = ", ".join(f"{wb.display} › {n}" for wb, n in sheets) if folder else ""
+            listed = listed or ", ".join(n for _, n in sheets) or "—"
+            place = where if folder else opened[0].location()
+            findings.append(Finding(C.NO_PRODUCTION_TABLE, {"sheets": listed}, (place,)))
         production.unreadable = True
+    else:
+        for wb, sheet_names in not_read.items():
+            shown = ", ".join(f"“{n}”" for n in sheet_names)
+            findings.append(Finding(C.SHEETS_NOT_READ, {"sheets": shown}, (wb.location(),)))
     if not production.unreadable or production.tables:
-        findings += _missing_tables(production, where, unreadable_tables)
+        findings += _missing_tables(production, where)
     return production.production(), findings
 
 
-def _missing_tables(production: _Reading, where: Location, unreadable: set[str]) -> list[Finding]:
+def _read_tables(
+    production: _Reading, sheets: list[tuple[Workbook, str]]
+) -> tuple[list[Finding], dict[Workbook, list[str]]]:
+    """Every table of the production's sheets: the settings first (the language and the
+    dates tell how to read values), then the sheets named after a table, then the rest,
+    each recognised by its headers."""
+    findings: list[Finding] = []
+    named = [(wb, n, schema.table_for_sheet(n)) for wb, n in sheets]
+    for wb, name, table in named:
+        if table is not None and table.key_value:
+            findings += _settings_sheet(production, wb, name)
+    hints = production.hints(n for _, n in sheets)
+    # Sheets bearing a table's own name come before those named by an alias (« Scènes »
+    # is also a word for stages), so that the real one is read and the other said.
+    order = sorted(
+        (x for x in named if not (x[2] is not None and x[2].key_value)),
+        key=lambda x: x[2] is None or not schema.named_exactly(x[2], x[1]),
+    )
+    left: dict[Workbook, list[tuple[str, Sheet | None]]] = {}
+    for wb, name, table in order:
+        if schema.normalise(name) in _OWN_SHEETS:
+            continue
+        if table is None:
+            left.setdefault(wb, []).append((name, None))
+            continue
+        sheet, problems = wb.read_sheet(name)
+        findings += problems
+        if sheet is None:
+            production.unreadable = True
+            production.unread.setdefault(table.key, wb.location(name))
+            continue
+        exact = schema.named_exactly(table, name)
+        if not exact and _find_header(sheet, table) is None:
+            left.setdefault(wb, []).append((name, sheet))  # an alias, not that table
+            continue
+        previous = production.tables.get(table.key)
+        if previous is not None:
+            other = f"{previous.file} › {previous.sheet}"
+            findings.append(
+                Finding(C.DUPLICATE_TABLE, {"table": name, "other": other}, (wb.location(name),))
+            )
+            continue
+        data, problems = read_table(sheet, table, hints._replace(date1904=wb.date1904))
+        findings += problems
+        if data is None:
+            production.unread.setdefault(table.key, wb.location(name))  # said by NO_HEADER
+        else:
+            production.tables[table.key] = data
+    not_read: dict[Workbook, list[str]] = {}
+    for wb, rest in left.items():
+        said, names = _unrecognised(production, wb, rest)
+        findings += said
+        if names:
+            not_read[wb] = names
+    return findings, not_read
+
+
+def _settings_sheet(production: _Reading, wb: Workbook, name: str) -> list[Finding]:
+    if production.setting_cells:  # the settings were read first: their cells say where
+        first = next(iter(production.setting_cells.values()))
+        other = f"{first.file} › {first.sheet}"
+        return [Finding(C.DUPLICATE_TABLE, {"table": name, "other": other}, (wb.location(name),))]
+    sheet, problems = wb.read_sheet(name)
+    if sheet is None:
+        production.unreadable = True
+        production.unread.setdefault("production", wb.location(name))
+        return problems
+    return problems + _read_settings(sheet, production)
+
+
+def _unrecognised(
+    production: _Reading, wb: Workbook, sheets: list[tuple[str, Sheet | None]]
+) -> tuple[list[Finding], list[str]]:
+    """Sheets whose name is no table's: one that has a table's columns is said as such
+    (it is not read: its name decides); the others, not empty, are returned to be listed."""
+    findings: list[Finding] = []
+    not_read: list[str] = []
+    for name, sheet in sheets:
+        if sheet is None:
+            sheet, problems = wb.read_sheet(name)
+            if sheet is None:
+                findings += problems
+                continue
+        if not any(any(not values.is_blank(v) for v in row) for row in sheet.rows[:50]):
+            continue  # an empty sheet holds nothing to say
+        table, header = _looks_like(sheet)
+        if table is None or header is None:
+            not_read.append(name)
+            continue
+        shown = [str(sheet.rows[header[0]][j]).strip() for j in sorted(header[1].values())]
+        findings.append(
+            Finding(
+                C.SHEET_LOOKS_LIKE,
+                {
+                    "sheet": name,
+                    "table": Bilingual(table.en, table.fr),
+                    "columns": ", ".join(shown[:5]),
+                    "name": Bilingual(table.en, table.fr),
+                },
+                (wb.location(name),),
+            )
+        )
+        production.unread.setdefault(table.key, wb.location(name))
+    return findings, not_read
+
+
+def _looks_like(sheet: Sheet) -> tuple[schema.Table | None, tuple[int, dict[str, int]] | None]:
+    """The table a sheet's headers name best, when they name all its required columns."""
+    best: tuple[int, schema.Table, tuple[int, dict[str, int]]] | None = None
+    for table in schema.TABLES:
+        if table.key_value:
+            continue
+        found = _find_header(sheet, table)
+        if found is None:
+            continue
+        index, columns, _ = found
+        required = [c.key for c in table.columns if c.required]
+        if not all(k in columns for k in required) or len(columns) < 2:
+            continue
+        if best is None or len(columns) > best[0]:
+            best = (len(columns), table, (index, columns))
+    return (best[1], best[2]) if best is not None else (None, None)
+
+
+def _missing_tables(production: _Reading, where: Location) -> list[Finding]:
     found = []
     for table in schema.TABLES:
-        if not table.required or table.key in unreadable:
-            continue
+        if not table.required or table.key in production.unread:
+            continue  # a table seen but not read is said where it was seen
         present = table.key in production.tables or (table.key_value and production.setting_cells)
         if not present:
             found.append(
@@ -194,12 +364,18 @@ def _missing_tables(production: _Reading, where: Location, unreadable: set[str])
 def _find_header(
     sheet: Sheet, table: schema.Table
 ) -> tuple[int, dict[str, int], list[Finding]] | None:
-    """The header row (index into sheet.rows) and column key → index into each row."""
+    """The header row (index into sheet.rows) and column key → index into each row.
+
+    A header word that is only a weak name of a column (« Jour » for the date) names it
+    when no other header of the row does, and when its values are not weekday names.
+    """
     best: tuple[int, int] | None = None
     required = [c.key for c in table.columns if c.required]
     for i, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
         hits = {schema.column_for_header(table, v) for v in row if isinstance(v, str)}
         hits.discard(None)
+        weak = {schema.weak_column_for_header(table, v) for v in row if isinstance(v, str)}
+        hits |= {k for k in weak if k is not None}
         required_hits = sum(1 for key in required if key in hits)
         score = len(hits) + required_hits
         if len(hits) >= min(2, len(table.columns)) and (best is None or score > best[1]):
@@ -211,7 +387,8 @@ def _find_header(
     header_index = best[0]
     columns: dict[str, int] = {}
     findings: list[Finding] = []
-    for j, v in enumerate(sheet.rows[header_index]):
+    header = sheet.rows[header_index]
+    for j, v in enumerate(header):
         if not isinstance(v, str):
             continue
         key = schema.column_for_header(table, v)
@@ -230,7 +407,21 @@ def _find_header(
             )
             continue
         columns[key] = j
+    for j, v in enumerate(header):
+        key = schema.weak_column_for_header(table, v) if isinstance(v, str) else None
+        if key is not None and key not in columns and not _weekdays(sheet, header_index, j):
+            columns[key] = j
     return header_index, columns, findings
+
+
+def _weekdays(sheet: Sheet, header_index: int, j: int) -> bool:
+    """Whether a column holds weekday names (Lundi, Mon…), not dates."""
+    seen = [
+        str(row[j]).strip().casefold().rstrip(".")
+        for row in sheet.rows[header_index + 1 : header_index + 60]
+        if j < len(row) and isinstance(row[j], str) and row[j].strip()
+    ]
+    return bool(seen) and all(v in values.WEEKDAYS for v in seen)
 
 
 def _loc(sheet: Sheet, i: int, j: int, row_id: str | None = None) -> Location:
@@ -245,9 +436,12 @@ def _loc(sheet: Sheet, i: int, j: int, row_id: str | None = None) -> Location:
     )
 
 
-def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, list[Finding]]:
+def read_table(
+    sheet: Sheet, table: schema.Table, hints: Hints | None = None
+) -> tuple[TableData | None, list[Finding]]:
     """Find the header, keep the rows that hold something, and type every value."""
     wb = sheet.workbook
+    hints = hints or Hints(date1904=wb.date1904)
     found = _find_header(sheet, table)
     if found is None:
         names = ", ".join(f"“{c.name(_guess_lang(sheet.name, table))}”" for c in table.columns[:4])
@@ -257,8 +451,9 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
     header_row = sheet.first_row + header_index + 1
     lang = _guess_lang(sheet.name, table)
     first_col_letter = column_letter(sheet.first_col + min(columns.values(), default=0))
+    said_instead = _unknown_columns(sheet, table, header_index, columns, hints, findings)
     for col in table.columns:
-        if col.required and col.key not in columns:
+        if col.required and col.key not in columns and col.key not in said_instead:
             findings.append(
                 Finding(
                     C.MISSING_COLUMN,
@@ -290,6 +485,7 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
         kept = list(range(first, first + len(body)))
         rows = list(range(sheet.first_row + first + 1, sheet.first_row + first + 1 + len(body)))
     parsed_values: dict[str, list[Any]] = {}  # filled column by column, ids first
+    unreadable: dict[str, set[int]] = {}
     data = TableData(
         table=table,
         file=wb.display,
@@ -300,6 +496,7 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
         headers={k: str(sheet.rows[header_index][j]).strip() for k, j in columns.items()},
         rows=rows,
         values=parsed_values,
+        unreadable=unreadable,
     )
 
     id_key = ROW_NAME.get(table.key, table.id_column)
@@ -310,12 +507,149 @@ def read_table(sheet: Sheet, table: schema.Table) -> tuple[TableData | None, lis
         def raw(n: int, j: int = j) -> Any:
             return body[kept_n[n]][j]
 
-        parsed, problems = _parse_column(sheet, data, col, j, kept, fast[j], raw, wb.date1904)
+        # The cells the full parser will see, noted before it replaces them (at C speed first).
+        slow = [n for n, v in enumerate(fast[j]) if v is _SLOW] if _SLOW in fast[j] else []
+        parsed, problems = _parse_column(sheet, data, col, j, kept, fast[j], raw, hints)
         parsed_values[key] = parsed
         findings += problems
+        phys = sheet.first_col + j
+        bad = {n for n in slow if parsed[n] is None}
+        if sheet.notes:
+            bad |= {
+                n
+                for n, v in enumerate(parsed)
+                if v is None and (sheet.first_row + kept[n], phys) in sheet.notes
+            }
+        if bad:
+            unreadable[key] = bad
     if table.key == "budget":
-        findings = _exempt_total_rows(data, findings)
+        findings = _budget_reading(data, findings)
     return data, findings
+
+
+# What an unknown column may hold that its table lacks, and the header to give it.
+_LOOKED_FOR = {
+    "events": (("start", schema.TIME), ("end", schema.TIME), ("date", schema.DATE)),
+    "bookings": (("call", schema.TIME), ("wrap", schema.TIME)),
+    "budget": (("rate", schema.MONEY), ("total", schema.MONEY)),
+    "actuals": (("amount", schema.MONEY), ("date", schema.DATE)),
+    "unavailability": (("from", schema.DATE), ("to", schema.DATE)),
+}
+_WHAT = {
+    schema.TIME: Bilingual("times", "des heures"),
+    schema.DATE: Bilingual("dates", "des dates"),
+    schema.MONEY: Bilingual("amounts", "des montants"),
+}
+
+
+def _unknown_columns(
+    sheet: Sheet,
+    table: schema.Table,
+    header_index: int,
+    columns: dict[str, int],
+    hints: Hints,
+    findings: list[Finding],
+) -> set[str]:
+    """Say the header's columns prodsheets does not read: once for the table (PS124), or
+    each one that holds what a missing column would (times in a planning without times,
+    PS125). Returns the missing columns so said. A planning with no times at all is PS126."""
+    header = sheet.rows[header_index]
+    known = set(columns.values()) | {
+        j for j, v in enumerate(header) if schema.column_for_header(table, v) is not None
+    }  # a column named twice is said by PS119, not here
+    unknown = [
+        (j, str(v).strip())
+        for j, v in enumerate(header)
+        if j not in known and not values.is_blank(v) and not isinstance(v, dt.date | dt.time)
+    ]
+    said: set[str] = set()
+    plain: list[str] = []
+    for j, text in unknown:
+        target = _holds_missing(sheet, table, header_index, j, columns, said, hints)
+        if target is None:
+            plain.append(text)
+            continue
+        col = table.column(target)
+        said.add(target)
+        findings.append(
+            Finding(
+                C.COLUMN_LOOKS_LIKE,
+                {
+                    "table": sheet.name,
+                    "header": text,
+                    "what": _WHAT[col.kind],
+                    "target": Bilingual(col.title("en"), col.title("fr")),
+                    "suggest": Bilingual(col.title("en"), col.title("fr")),
+                },
+                (_loc(sheet, header_index, j),),
+            )
+        )
+    if plain:
+        listed = ", ".join(f"“{t}”" for t in plain)
+        findings.append(
+            Finding(
+                C.COLUMNS_NOT_READ,
+                {"table": sheet.name, "columns": listed},
+                (_loc(sheet, header_index, unknown[0][0]),),
+            )
+        )
+    times = [c for c in ("start", "end") if table.has_column(c)] if table.key == "events" else []
+    if times and not any(c in columns or c in said for c in times):
+        start, end = table.column("start"), table.column("end")
+        findings.append(
+            Finding(
+                C.NO_TIMES,
+                {
+                    "table": sheet.name,
+                    "what": Bilingual("events", "événements"),
+                    "columns": Bilingual(
+                        f"“{start.title('en')}” and “{end.title('en')}”",
+                        f"« {start.title('fr')} » et « {end.title('fr')} »",
+                    ),
+                },
+                (_loc(sheet, header_index, min(columns.values(), default=0)),),
+            )
+        )
+    return said
+
+
+def _holds_missing(
+    sheet: Sheet,
+    table: schema.Table,
+    header_index: int,
+    j: int,
+    columns: dict[str, int],
+    said: set[str],
+    hints: Hints,
+) -> str | None:
+    """The missing column an unknown one would be, judged by most of its values."""
+    wanted = [
+        (key, kind)
+        for key, kind in _LOOKED_FOR.get(table.key, ())
+        if key not in columns and key not in said
+    ]
+    if not wanted:
+        return None
+    cells = [
+        row[j]
+        for row in sheet.rows[header_index + 1 : header_index + 61]
+        if j < len(row) and not values.is_blank(row[j])
+    ]
+    if len(cells) < 2:
+        return None
+    for key, kind in wanted:
+        fits = 0
+        for cell in cells:
+            try:
+                if kind == schema.TIME and isinstance(cell, int | float):
+                    continue  # a plain number is not taken for a time
+                values.parse(kind, cell, years=hints.years)
+                fits += 1
+            except values.BadValue:
+                pass
+        if fits * 10 >= len(cells) * 8:
+            return key
+    return None
 
 
 def _padded(body: list[list[Any]], width: int) -> list[list[Any]]:
@@ -351,24 +685,81 @@ def _blank_rows(columns: dict[int, list[Any]], header_index: int, sheet: Sheet) 
     }
 
 
-def _exempt_total_rows(data: TableData, findings: list[Finding]) -> list[Finding]:
-    """Total and subtotal rows have no code by design: not a missing value."""
+def _budget_reading(data: TableData, findings: list[Finding]) -> list[Finding]:
+    """What reading a budget says, as a producer needs it said.
+
+    Total and subtotal rows have no code by design: not a missing value. A line total is
+    recomputed (quantity × rate), so totals saved without their result are one piece of
+    information, not errors. A total showing #VALUE! because its quantity or rate holds
+    text is said at the text, once.
+    """
+    codes, descriptions = data.col("code"), data.col("description")
     totals = {
         data.rows[i]
-        for i, d in enumerate(data.col("description"))
-        if schema.total_row_kind(d) and data.col("code")[i] is None
+        for i, d in enumerate(descriptions)
+        if schema.total_row_kind(d) and codes[i] is None
     }
-    code_col = column_letter(data.columns.get("code", -1)) if "code" in data.columns else None
-    return [
-        f
+    letter = {k: column_letter(j) for k, j in data.columns.items()}
+    code_col, total_col = letter.get("code"), letter.get("total")
+    text_cells = {
+        (f.location.row, f.location.column): f
         for f in findings
-        if not (
-            f.code is C.MISSING_VALUE
-            and f.location is not None
-            and f.location.row in totals
-            and f.location.column == code_col
-        )
-    ]
+        if f.code is C.BAD_NUMBER
+        and f.location is not None
+        and f.location.column in (letter.get("quantity"), letter.get("rate"))
+    }
+    kept: list[Finding] = []
+    unsaved: list[Location] = []
+    explained: set[tuple[int | None, str | None]] = set()
+    for f in findings:
+        loc = f.location
+        if loc is None or (loc.column != total_col and loc.column != code_col):
+            kept.append(f)
+            continue
+        if f.code is C.MISSING_VALUE and loc.column == code_col and loc.row in totals:
+            continue
+        if f.code is C.FORMULA_NO_VALUE and loc.column == total_col:
+            unsaved.append(loc)
+            continue
+        if f.code is C.ERROR_VALUE and loc.column == total_col:
+            cause = next(
+                (
+                    text_cells[(loc.row, c)]
+                    for c in (letter.get("quantity"), letter.get("rate"))
+                    if (loc.row, c) in text_cells
+                ),
+                None,
+            )
+            if cause is not None and cause.location is not None:
+                explained.add((cause.location.row, cause.location.column))
+                kept.append(
+                    Finding(
+                        C.VALUE_ERROR_FROM_TEXT,
+                        {
+                            "total": f.params["column"],
+                            "error": f.params["found"],
+                            "column": cause.params["column"],
+                            "found": cause.params["found"],
+                            "cell": cause.location.cell,
+                        },
+                        (cause.location, loc),
+                    )
+                )
+                continue
+        kept.append(f)
+    if explained:
+        kept = [
+            f
+            for f in kept
+            if not (
+                f.code is C.BAD_NUMBER
+                and f.location is not None
+                and (f.location.row, f.location.column) in explained
+            )
+        ]
+    if unsaved:
+        kept.append(Finding(C.TOTALS_NOT_SAVED, {"column": data.header("total")}, tuple(unsaved)))
+    return kept
 
 
 def _guess_lang(sheet_name: str, table: schema.Table) -> str:
@@ -384,7 +775,7 @@ def _parse_column(
     kept: list[int],
     out: list[Any],
     raw: Callable[[int], Any],
-    date1904: bool,
+    hints: Hints,
 ) -> tuple[list[Any], list[Finding]]:
     """Type one column: the fast values stand, blanks are checked, the rest is parsed."""
     findings: list[Finding] = []
@@ -408,7 +799,7 @@ def _parse_column(
             continue
         if v is not _SLOW:
             continue
-        out[n], problem = _typed(col, raw(n), column_label, sheet.name, where(n), date1904)
+        out[n], problem = _typed(col, raw(n), column_label, sheet.name, where(n), hints)
         if problem is not None:
             findings.append(problem)
     return out, findings
@@ -433,21 +824,61 @@ def _typed(
     label: Any,
     table: str,
     where: tuple[Location, ...],
-    date1904: bool,
+    hints: Hints,
 ) -> tuple[Any, Finding | None]:
-    """A cell's value parsed for its column, or None and the finding that says why not."""
+    """A cell's value parsed for its column, or None and the finding that says why not; a
+    value that could be read two ways comes with the finding that says how it was read."""
     if isinstance(value, str) and not value.strip():
         return None, _blank_finding(None, col.required, label, table, where)
     if isinstance(value, str) and value.startswith("#") and _is_error_text(value):
         return None, Finding(C.ERROR_VALUE, {"column": label, "found": value}, where)
     try:
-        return values.parse(col.kind, value, choices=col.choices, date1904=date1904), None
+        parsed, how = values.read(
+            col.kind,
+            value,
+            choices=col.choices,
+            date1904=hints.date1904,
+            years=hints.years,
+            lang=hints.lang,
+        )
     except values.BadValue as bad:
         expected = Bilingual(
             values.expected_text(bad.expected, "en"), values.expected_text(bad.expected, "fr")
         )
         params = {"column": label, "found": values.parse_text(value), "expected": expected}
         return None, Finding(_BAD_VALUE_CODE.get(col.kind, C.BAD_NUMBER), params, where)
+    if how is None:
+        return parsed, None
+    return parsed, _read_as(how, label, value, parsed, where)
+
+
+_HOW = {
+    values.THOUSANDS: Bilingual(
+        "its separator taken for a thousands separator",
+        "son séparateur pris pour un séparateur de milliers",
+    ),
+    values.DECIMAL: Bilingual(
+        "its separator taken for the decimal point", "son séparateur pris pour la virgule"
+    ),
+}
+
+
+def _read_as(how: str, label: Any, value: Any, parsed: Any, where: tuple[Location, ...]) -> Finding:
+    """The finding that says how a value that could be read two ways was read."""
+    from prodsheets.i18n.formats import say_number
+
+    found = values.parse_text(value)
+    if how == values.HOURS_DOT_MINUTES:
+        shown = parsed.strftime("%H:%M")
+        return Finding(C.TIME_READ_AS, {"column": label, "found": found, "value": shown}, where)
+    params = {
+        "column": label,
+        "found": found,
+        "value": say_number(parsed),
+        "how": _HOW[how],
+        "clear": say_number(parsed),
+    }
+    return Finding(C.NUMBER_READ_AS, params, where)
 
 
 _SLOW = object()  # a value the fast path leaves to the full parser
@@ -543,10 +974,10 @@ def _read_settings(sheet: Sheet, production: _Reading) -> list[Finding]:
             if blank is not None:
                 findings.append(blank)
             continue
-        parsed, problem = _typed(col, value, label, sheet.name, (where,), sheet.workbook.date1904)
+        hints = Hints(date1904=sheet.workbook.date1904)
+        parsed, problem = _typed(col, value, label, sheet.name, (where,), hints)
         if problem is not None:
             findings.append(problem)
-            continue
         if parsed is None:
             continue
         bounds = schema.SETTING_RANGES.get(key)

@@ -62,6 +62,7 @@ class Workbook:
             sheet = self._book.get_sheet_by_name(name)
             start = sheet.start or (0, 0)
             rows = sheet.to_python()
+            merged = sheet.merged_cell_ranges
         except BaseException as exc:  # a panic in the Rust reader is a BaseException
             if isinstance(exc, KeyboardInterrupt | SystemExit | MemoryError):
                 raise
@@ -70,6 +71,10 @@ class Workbook:
         finally:
             if scan is not None:
                 scan.join()
+        if merged is None and self.path.suffix.lower() == ".ods":
+            merged = _ods_merged_ranges(self, name)
+        if merged:
+            _spread_merged(rows, merged, start[0], start[1])
         return Sheet(self, name, rows, start[0], start[1], notes), []
 
     def package(self) -> zipfile.ZipFile:
@@ -85,6 +90,79 @@ class Workbook:
         if self._zip is not None:
             self._zip.close()
             self._zip = None
+
+
+def _spread_merged(
+    rows: list[list[Any]],
+    merged: list[tuple[tuple[int, int], tuple[int, int]]],
+    top: int,
+    left: int,
+) -> None:
+    """A value typed once in cells merged down a column belongs to every row they cover.
+
+    Plannings merge a day's date over its rows; without this, every row but the first
+    would read as blank and the day's events would vanish. A merge across columns only
+    (a title over a row) is left as it is: it says nothing about the other columns.
+    """
+    for (r0, c0), (r1, _c1) in merged:
+        if r1 <= r0:
+            continue
+        i0, j = r0 - top, c0 - left
+        if not 0 <= i0 < len(rows) or not 0 <= j < len(rows[i0]):
+            continue
+        value = rows[i0][j]
+        if value == "" or value is None:
+            continue
+        for i in range(i0 + 1, min(r1 - top, len(rows) - 1) + 1):
+            if j < len(rows[i]) and rows[i][j] in ("", None):
+                rows[i][j] = value
+
+
+def _ods_merged_ranges(wb: Workbook, name: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Merged areas of an .ods sheet (calamine does not give them), from its content.xml.
+
+    Rows and cells repeated (``number-rows-repeated``, ``number-columns-repeated``) are
+    counted, not expanded; a repeat count past Excel's grid stops the walk.
+    """
+    import xml.etree.ElementTree as ET
+
+    ns_table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    t = f"{{{ns_table}}}"
+    found: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    try:
+        with wb.package().open("content.xml") as fh:
+            row = col = -1
+            inside = False
+            for event, elem in ET.iterparse(fh, events=("start", "end")):
+                tag = elem.tag
+                if event == "start" and tag == f"{t}table":
+                    inside = elem.get(f"{t}name") == name
+                    row = -1
+                elif not inside:
+                    if event == "end" and tag == f"{t}table-row":
+                        elem.clear()
+                    continue
+                elif event == "start" and tag == f"{t}table-row":
+                    row += 1
+                    col = -1
+                elif event == "end" and tag == f"{t}table-row":
+                    row += int(elem.get(f"{t}number-rows-repeated", "1")) - 1
+                    elem.clear()
+                    if row > 1_048_576:
+                        break
+                elif event == "start" and tag in (f"{t}table-cell", f"{t}covered-table-cell"):
+                    col += 1
+                    spans = int(elem.get(f"{t}number-rows-spanned", "1"))
+                    if spans > 1:
+                        across = int(elem.get(f"{t}number-columns-spanned", "1"))
+                        found.append(((row, col), (row + spans - 1, col + across - 1)))
+                elif event == "end" and tag in (f"{t}table-cell", f"{t}covered-table-cell"):
+                    col += int(elem.get(f"{t}number-columns-repeated", "1")) - 1
+                elif event == "end" and tag == f"{t}table":
+                    break  # the sheet asked for is done
+    except (KeyError, OSError, ET.ParseError, ValueError, zipfile.BadZipFile):
+        return []
+    return found
 
 
 @dataclass(eq=False, repr=False)  # a container: by identity, never printed whole

@@ -28,7 +28,10 @@ def to_json(result: CheckResult, lang: str) -> dict[str, Any]:
 def finding_line(f: Finding, lang: str, style: Any = None) -> str:
     """``schedule.xlsx › Affectations!B7: erreur PS105 message → hint``."""
     where = str(f.location) if f.location else ""
-    if len(f.locations) > 1 and f.location is not None:
+    if f.repeats > 1 and f.location is not None:
+        where = f"{f.location.file} › {f.location.sheet}!{f.span}"
+        where += FINDINGS[lang]["cells"].format(count=f.repeats)
+    elif len(f.locations) > 1 and f.location is not None:
         first = f.location
         also = ", ".join(_relative(loc, first) for loc in f.locations[1:])
         where += FINDINGS[lang]["also"].format(places=also)

@@ -347,8 +347,27 @@ def _cover_pool(
 # --- the plan -----------------------------------------------------------------------------
 
 
+_TARGETS = {
+    "absent": ("crew", "resources"),
+    "lose-location": ("locations",),
+    "lose-vendor": ("vendors",),
+}
+
+
+def resolved(production: Production, scenario: Scenario) -> Scenario:
+    """The scenario with its id as the production writes it (``hugo`` → ``HUGO``), the way
+    ``check`` suggests ids; an id that names nothing, or two, is refused (UnknownId)."""
+    if scenario.target is None or scenario.kind not in _TARGETS:
+        return scenario
+    found = production.resolve(scenario.target, *_TARGETS[scenario.kind])
+    if found is None:
+        raise UnknownId(scenario.target)
+    return dataclasses.replace(scenario, target=found)
+
+
 def what_if(a: Analyses, scenario: Scenario) -> WhatIf:
     s, production = a.schedule, a.production
+    scenario = resolved(production, scenario)
     affected = hits(a, scenario)
     bookings = production.table("bookings")
     roles = bookings.col("role") if bookings is not None else []

@@ -664,6 +664,25 @@ TOTALS_NOT_SAVED = _code(
     ),
 )
 
+EVENT_WITHOUT_END = _code(
+    "PS131",
+    "event-without-end",
+    W,
+    ("An event with a start and no end", "Un événement avec un début et sans fin"),
+    (
+        "{event} starts at {start} and has no end: its bookings without a wrap are kept as a "
+        "moment (on the call sheet, paid for the day) but not checked for overlaps, working "
+        "time or travel.",
+        "{event} commence à {start} et n'a pas de fin : ses affectations sans heure de fin "
+        "sont gardées comme un instant (sur la feuille de service, payées pour la journée) "
+        "mais pas vérifiées pour les chevauchements, le temps de travail ni les trajets.",
+    ),
+    (
+        "Type the end in {column} (an end earlier than the start means the next day).",
+        "Indiquez la fin dans {column} (une fin plus tôt que le début veut dire le lendemain).",
+    ),
+)
+
 # --- PS2xx: the budget's own arithmetic -------------------------------------------------
 
 LINE_TOTAL = _code(

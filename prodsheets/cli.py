@@ -90,7 +90,86 @@ def _no_traceback(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def languages(given: str | None, stated: str | None = None) -> tuple[str, ...]:
+    """The languages to speak in: ``--lang``, else the production's own, else the user's
+    locale (LC_ALL, LC_MESSAGES, LANG), else both, French first."""
+    if given:
+        return (given,)
+    if stated:
+        return (stated,)
+    from prodsheets.i18n import guess_language
+
+    found = guess_language()
+    return (found,) if found else ("fr", "en")
+
+
+def _argv_language(args: list[str]) -> str | None:
+    """``--lang`` as typed, before click has read it (a usage error comes first)."""
+    for n, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+            return value if value in ("fr", "en") else None
+        if arg == "--lang" and n + 1 < len(args) and args[n + 1] in ("fr", "en"):
+            return args[n + 1]
+    return None
+
+
+def _said_in(message: str, lang: str) -> str:
+    if lang == "en":
+        return message
+    import re
+
+    from prodsheets.i18n.words import CLICK_FR
+
+    for pattern, french in CLICK_FR:
+        if re.match(pattern, message):
+            return re.sub(pattern, french, message)
+    return message
+
+
+class _Group(click.Group):
+    """The command group, saying click's own usage errors in the user's language."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
+        argv = list(sys.argv[1:] if args is None else args)
+        extra["standalone_mode"] = False
+        try:
+            done = super().main(argv, prog_name, **extra)
+        except click.exceptions.Abort:
+            from prodsheets.i18n.words import CLICK
+
+            for lang in languages(_argv_language(argv)):
+                click.echo(CLICK[lang]["aborted"], err=True)
+            sys.exit(1)
+        except click.exceptions.UsageError as exc:
+            _show_usage_error(exc, languages(_argv_language(argv)))
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            for lang in languages(_argv_language(argv)):
+                click.echo(_said_in(exc.format_message(), lang), err=True)
+            sys.exit(exc.exit_code)
+        sys.exit(done if isinstance(done, int) else 0)
+
+
+def _show_usage_error(exc: click.exceptions.UsageError, langs: tuple[str, ...]) -> None:
+    from prodsheets.i18n.words import CLICK
+
+    ctx = exc.ctx
+    message = exc.format_message()
+    for n, lang in enumerate(langs):
+        words = CLICK[lang]
+        if n:
+            click.echo("", err=True)
+        if ctx is not None:
+            usage = ctx.get_usage().replace("Usage:", words["usage"], 1)
+            click.echo(usage, err=True)
+            if ctx.command.get_help_option(ctx) is not None:
+                click.echo(words["try"].format(command=ctx.command_path), err=True)
+            click.echo("", err=True)
+        click.echo(words["error"].format(message=_said_in(message, lang)), err=True)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="prodsheets")
 def main() -> None:
     """prodsheets: check, reconcile and report on productions kept in Excel workbooks.
@@ -146,14 +225,17 @@ def check(
         select=chosen,
         ignore=left_out,
     )
-    lang = lang or result.language
+    langs = languages(lang, result.stated_language)
+    lang = langs[0] if len(langs) == 1 else "en"  # JSON and copies speak one language
     if fmt == "json":
         click.echo(json.dumps(to_json(result, lang), ensure_ascii=False, indent=2))
     else:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         for f in result.findings:
-            click.echo(finding_line(f, lang, click.style if color else None), color=color)
-        click.echo(summary_line(result, lang))
+            for said in langs:
+                click.echo(finding_line(f, said, click.style if color else None), color=color)
+        for said in langs:
+            click.echo(summary_line(result, said))
     if annotate_to is not None:
         _annotate(productions, result.findings, annotate_to, lang)
     sys.exit(result.exit_code)
@@ -192,7 +274,15 @@ def reconcile(production: Path, fmt: str, lang: str | None) -> None:
     from prodsheets.render.reconcile import render_text, to_json
 
     result = run_reconcile(production)
-    lang = lang or result.language
+    langs = languages(lang, result.stated_language)
+    lang = langs[0]
+    if result.reconciliation is None and fmt != "json":
+        from prodsheets.render.findings import finding_line
+
+        for f in result.findings:
+            for said in langs:
+                click.echo(finding_line(f, said, None))
+        sys.exit(result.exit_code)
     if fmt == "json":
         click.echo(json.dumps(to_json(result, lang), ensure_ascii=False, indent=2))
     else:
@@ -233,7 +323,8 @@ def report(production: Path, out: Path, lang: str | None, no_pdf: bool) -> None:
     loaded = result.productions[0]
     if loaded.unreadable:
         for f in result.findings:
-            click.echo(finding_line(f, lang or loaded.language, None), err=True)
+            for said in languages(lang, result.stated_language):
+                click.echo(finding_line(f, said, None), err=True)
         sys.exit(EXIT_USAGE)
     data = gather(result, lang)
     written = build(data, out, pdf=not no_pdf, progress=sys.stderr.isatty())
@@ -345,6 +436,13 @@ def new(
     """Write budget.xlsx, crew.xlsx and schedule.xlsx from the templates into FOLDER."""
     from prodsheets.create import WorkbooksExist, write_production
 
+    if start and end and end < start:
+        raise click.BadParameter(
+            f"{end:%d/%m/%Y} < {start:%d/%m/%Y} : la fin précède le début / "
+            "the end is before the start",
+            param_hint="--end",
+        )
+    title = title or folder.resolve().name  # a new production is named after its folder
     settings = {k: v for k, v in (("title", title), ("start", start), ("end", end)) if v}
     try:
         written = write_production(folder, kind=kind, lang=lang, settings=settings, force=force)
@@ -419,7 +517,8 @@ def whatif(
         ) from None
     if result.plan is None:
         for f in result.findings:
-            click.echo(finding_line(f, lang or result.language, None), err=True)
+            for said in languages(lang, result.stated_language):
+                click.echo(finding_line(f, said, None), err=True)
         sys.exit(EXIT_USAGE)
     lang = lang or result.language
     if fmt == "json":

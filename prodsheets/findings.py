@@ -210,7 +210,7 @@ def summary(findings: Iterable[Finding]) -> dict[str, int]:
 GROUP_FROM = 3  # this many identical findings down one column are said once
 # Codes whose findings down one column have one cause whatever the values: how a column's
 # numbers or times were read is one convention, said once.
-ONE_PER_COLUMN = frozenset({"PS122", "PS123"})
+ONE_PER_COLUMN = frozenset({"PS122", "PS123", "PS131"})
 
 
 def group_repeats(findings: list[Finding]) -> list[Finding]:

@@ -151,6 +151,14 @@ class Production:
         return "en"
 
     @property
+    def stated_language(self) -> str | None:
+        """The language the production says it is in: its setting, else its sheets' names;
+        None when nothing could be read (a wrong folder, a CSV)."""
+        if self.settings.get("language") in schema.LANGS or self.tables:
+            return self.language
+        return None
+
+    @property
     def start(self) -> dt.date | None:
         return self.settings.get("start")
 

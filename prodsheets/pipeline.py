@@ -51,6 +51,11 @@ class Result:
         return self.productions[0].language if self.productions else "en"
 
     @property
+    def stated_language(self) -> str | None:
+        """The first production's own language, None when it could not be read at all."""
+        return self.productions[0].stated_language if self.productions else None
+
+    @property
     def title(self) -> str:
         return " + ".join(p.title for p in self.productions)
 

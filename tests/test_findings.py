@@ -337,6 +337,7 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         [["PS129", "F2"]],
     ),
     "PS130": (in_workbook(set_cell("Devis", 2, 7, "=D2*F2")), [["PS130", "G2"]]),
+    "PS131": (in_workbook(set_cell("Planning", 3, 4, None)), [["PS131", "D3"]]),
     "PS201": (
         in_workbook(set_cell("Devis", 2, 7, 2300)),
         [["PS201", "G2"], ["PS202", "G4"], ["PS203", "G6"]],

@@ -29,6 +29,7 @@ CHECKS: tuple[Check, ...] = (
     Check(conflicts.unavailable, (C.UNAVAILABLE,)),
     Check(conflicts.travel_time, (C.TRAVEL_TIME,)),
     Check(conflicts.outside_event, (C.OUTSIDE_EVENT,)),
+    Check(conflicts.events_without_end, (C.EVENT_WITHOUT_END,)),
     Check(hours.working_time, (C.DAILY_HOURS, C.REST_TIME, C.WEEKLY_HOURS, C.CONSECUTIVE_DAYS)),
     # PS5xx: contingency
     Check(contingency.outdoor_without_cover, (C.OUTDOOR_WITHOUT_COVER,)),

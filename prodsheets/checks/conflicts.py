@@ -344,6 +344,28 @@ def outside_event(a: Analyses) -> Iterator[Finding]:
             )
 
 
+# --- events without an end ---------------------------------------------------------------
+
+
+def events_without_end(a: Analyses) -> Iterator[Finding]:
+    """An event with a start and no end leaves its bookings without times to check."""
+    ev = a.schedule.events
+    table = ev.table
+    if table is None or not table.has("end"):
+        return  # a planning without times at all is said once (PS126)
+    for e, start in enumerate(ev.start):
+        if start is not None and ev.end[e] is None:
+            yield Finding(
+                C.EVENT_WITHOUT_END,
+                {
+                    "event": a.schedule.event_label(e),
+                    "start": clock(start),
+                    "column": table.header("end"),
+                },
+                (table.cell(e, "end"),),
+            )
+
+
 # --- across productions ----------------------------------------------------------------
 
 

@@ -256,13 +256,40 @@ PRODUCTION = Table(
     "Production",
     "Production",
     (
-        _c("title", "title", "titre", required=True, aliases=("name", "nom", "production")),
+        _c(
+            "title",
+            "title",
+            "titre",
+            aliases=("name", "nom", "production"),
+            help_en="The production's name, on reports and call sheets (the folder's name when "
+            "blank).",
+            help_fr="Le nom de la production, sur les rapports et feuilles de service (le nom du "
+            "dossier si vide).",
+        ),
         _c("kind", "kind", "type", CHOICE, choices="kind"),
         _c("currency", "currency", "devise", aliases=("monnaie",)),
         _c("language", "language", "langue", CHOICE, choices="language"),
         _c("timezone", "timezone", "fuseau horaire", aliases=("time zone", "fuseau")),
-        _c("start", "start", "début", DATE, required=True, aliases=("debut", "start date")),
-        _c("end", "end", "fin", DATE, required=True, aliases=("end date", "date de fin")),
+        _c(
+            "start",
+            "start",
+            "début",
+            DATE,
+            aliases=("debut", "start date", "date de début"),
+            help_en="First day (prep included). With the end, it tells which year a date typed "
+            "without one is, and which dates look like typos.",
+            help_fr="Premier jour (préparation comprise). Avec la fin, il dit de quelle année est "
+            "une date tapée sans année, et quelles dates semblent des fautes de frappe.",
+        ),
+        _c(
+            "end",
+            "end",
+            "fin",
+            DATE,
+            aliases=("end date", "date de fin"),
+            help_en="Last day (wrap and returns included).",
+            help_fr="Dernier jour (rendus et bilan compris).",
+        ),
         _c("contingency", "contingency %", "imprévus %", PERCENT, aliases=("imprevus",)),
         _c("rules", "rules", "convention", CHOICE, choices="rules", aliases=("preset",)),
         _c("daily_max_hours", "daily max hours", "durée max jour (h)", NUMBER),

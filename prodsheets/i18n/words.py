@@ -413,3 +413,41 @@ CLI: dict[str, dict[str, str]] = {
         "new_next": "Next: fill in the workbooks, then run `prodsheets check {folder}`.",
     },
 }
+
+
+# click's own messages (usage errors), said in French: (English pattern, French text).
+CLICK_FR: tuple[tuple[str, str], ...] = (
+    (r"^Missing argument '(.+)'\.$", r"Argument manquant : \1."),
+    (r"^Missing option '(.+)'\.$", r"Option obligatoire manquante : \1."),
+    (r"^No such option:? '?([^'\s]+)'?\.?(?: Did you mean (\S+)\?)?$", r"Option inconnue : \1."),
+    (r"^No such command '(.+)'\.$", r"Commande inconnue : « \1 »."),
+    (r"^Got unexpected extra arguments? \((.+)\)$", r"Argument en trop : \1"),
+    (r"^Option '(.+)' requires an argument\.$", r"L'option \1 attend une valeur."),
+    (
+        r"^Invalid value for (.+?): '(.*)' is not one of (.+)\.$",
+        r"Valeur invalide pour \1 : « \2 » n'est pas parmi \3.",
+    ),
+    (
+        r"^Invalid value for (.+?): (?:Directory|Path|File) '(.+)' does not exist\.$",
+        r"Valeur invalide pour \1 : « \2 » n'existe pas.",
+    ),
+    (
+        r"^Invalid value for (.+?): (?:Directory|File) '(.+)' is a file\.$",
+        r"Valeur invalide pour \1 : « \2 » est un fichier.",
+    ),
+    (r"^Invalid value for (.+?): (.+)$", r"Valeur invalide pour \1 : \2"),
+)
+CLICK: dict[str, dict[str, str]] = {
+    "fr": {
+        "usage": "Utilisation :",
+        "try": "Essayez « {command} --help » pour l'aide.",
+        "error": "Erreur : {message}",
+        "aborted": "Interrompu.",
+    },
+    "en": {
+        "usage": "Usage:",
+        "try": "Try '{command} --help' for help.",
+        "error": "Error: {message}",
+        "aborted": "Aborted!",
+    },
+}

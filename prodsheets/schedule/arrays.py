@@ -64,8 +64,7 @@ def read_bookings(production: Any, events: Events) -> Bookings:
     start = start + DAY * ((call >= 0) & night & (start < es) & (start + DAY < ee))
     wrapped = start - start % DAY + wrap
     wrapped = wrapped + DAY * (wrapped < start)
-    end = np.where(wrap >= 0, wrapped, np.maximum(ee, start))
-    valid &= (wrap >= 0) | (ee >= 0)
+    end = np.where(wrap >= 0, wrapped, np.maximum(ee, start))  # no end known: a moment
 
     rows = np.flatnonzero(valid)
     out.row = rows.tolist()

@@ -133,7 +133,10 @@ def read_bookings(production: Production, events: Events) -> Bookings:
             # which the outside-event check reports and the overlap checks pass over.
             end = max(event_end, start)
         else:
-            continue
+            # No end known: the booking is kept as a moment (its call), so that the person
+            # is on the call sheet and the day is paid; the event's own finding (PS131)
+            # says its overlaps cannot be checked.
+            end = start
         out.row.append(i)
         out.who.append(who)
         out.event.append(e)

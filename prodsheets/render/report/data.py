@@ -342,7 +342,11 @@ def _vendor_contacts(production: Production, names: set[str]) -> list[Contact]:
 
 
 def _rows_by_day(s: Schedule, events: dict[int, EventRow]) -> dict[tuple[str, str, int], dt.date]:
-    """(file, sheet, row) of every event and booking → its day: how findings find their day."""
+    """(file, sheet, row) of every event and booking → its day: how findings find their day.
+
+    Every booking of a dated event counts, timed or not (an event with a start and no end
+    gives its bookings no times, and their findings still belong to the day).
+    """
     out: dict[tuple[str, str, int], dt.date] = {}
     et = s.events.table
     if et is not None:
@@ -350,11 +354,11 @@ def _rows_by_day(s: Schedule, events: dict[int, EventRow]) -> dict[tuple[str, st
             out[(et.file, et.sheet, et.rows[e])] = row.date
     bt = s.bookings.table
     if bt is not None:
-        b = s.bookings
-        for n in range(len(b)):
-            booked = events.get(b.event[n])
+        for i, eid in enumerate(bt.col("event")):
+            found = s.events.index.get(eid) if eid is not None else None
+            booked = events.get(found) if found is not None else None
             if booked is not None:
-                out[(bt.file, bt.sheet, bt.rows[b.row[n]])] = booked.date
+                out[(bt.file, bt.sheet, bt.rows[i])] = booked.date
     return out
 
 

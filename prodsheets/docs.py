@@ -15,6 +15,7 @@ from prodsheets import catalogue
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGE = DOCS / "findings.md"
 CLI_PAGE = DOCS / "cli.md"
+HEADERS_PAGE = DOCS / "headers.md"
 HELP_WIDTH = 100
 
 
@@ -91,10 +92,48 @@ def cli_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def headers_page() -> str:
+    """Every sheet and column name prodsheets reads, in both languages, with the headers
+    producers write for them."""
+    from prodsheets.contract import schema
+
+    lines = [
+        "# Sheets and headers prodsheets reads / Feuilles et en-têtes lus",
+        "",
+        "Generated from `prodsheets/contract/schema.py` by `python -m prodsheets.docs`; do not "
+        "edit. Case, accents, spaces and punctuation are ignored: `Start Time`, `start_time` "
+        "and `START TIME :` are one header. A sheet is read as a table when its name is one "
+        "below and its header row names the table's columns; a sheet named otherwise whose "
+        "headers name a table's columns is said (PS013), not read.",
+        "",
+    ]
+    for table in schema.TABLES:
+        names = [table.en, table.fr, *table.aliases]
+        lines += [
+            f"## {table.en} / {table.fr}",
+            "",
+            "Sheet names: " + ", ".join(f"`{n}`" for n in dict.fromkeys(names)),
+            "",
+            "| column | en / fr | required | headers read |",
+            "|---|---|---|---|",
+        ]
+        words = schema.HEADER_WORDS.get(table.key, {})
+        weak = schema.WEAK_HEADER_WORDS.get(table.key, {})
+        for col in table.columns:
+            heard = [*col.aliases, *words.get(col.key, ())]
+            heard += [f"{w} (only when no other header names it)" for w in weak.get(col.key, ())]
+            shown = ", ".join(f"`{h}`" for h in dict.fromkeys(heard)) or "—"
+            required = "yes" if col.required else ""
+            lines.append(f"| `{col.key}` | {col.en} / {col.fr} | {required} | {shown} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def main() -> None:
     from prodsheets.io.write import atomic_text
 
-    for page, text in ((PAGE, findings_page()), (CLI_PAGE, cli_page())):
+    pages = ((PAGE, findings_page()), (CLI_PAGE, cli_page()), (HEADERS_PAGE, headers_page()))
+    for page, text in pages:
         atomic_text(page, text)
         print(page, file=sys.stderr)
 

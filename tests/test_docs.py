@@ -41,3 +41,9 @@ def test_every_option_of_every_command_is_in_the_reference(name: str) -> None:
                 assert re.search(rf"(^|[ ,]){re.escape(flag)}\b", section, re.M), flag
         else:
             assert (param.name or "").upper() in section
+
+
+def test_the_headers_page_is_generated_from_the_contract() -> None:
+    committed = docs.HEADERS_PAGE.read_text(encoding="utf-8")
+    assert committed == docs.headers_page(), "run: python -m prodsheets.docs"
+    assert "`Start Time`" in committed or "`start time`" in committed

@@ -328,8 +328,9 @@ def _unrecognised(
 
 
 def _looks_like(sheet: Sheet) -> tuple[schema.Table | None, tuple[int, dict[str, int]] | None]:
-    """The table a sheet's headers name best, when they name all its required columns."""
-    best: tuple[int, schema.Table, tuple[int, dict[str, int]]] | None = None
+    """The table a sheet's headers name best: the most columns named (at least three, or
+    two that are all the table's required ones), the required ones breaking a tie."""
+    best: tuple[tuple[int, int], schema.Table, tuple[int, dict[str, int]]] | None = None
     for table in schema.TABLES:
         if table.key_value:
             continue
@@ -338,10 +339,12 @@ def _looks_like(sheet: Sheet) -> tuple[schema.Table | None, tuple[int, dict[str,
             continue
         index, columns, _ = found
         required = [c.key for c in table.columns if c.required]
-        if not all(k in columns for k in required) or len(columns) < 2:
+        all_required = all(k in columns for k in required)
+        if len(columns) < 3 and not (all_required and len(columns) >= 2):
             continue
-        if best is None or len(columns) > best[0]:
-            best = (len(columns), table, (index, columns))
+        score = (len(columns), sum(k in columns for k in required))
+        if best is None or score > best[0]:
+            best = (score, table, (index, columns))
     return (best[1], best[2]) if best is not None else (None, None)
 
 

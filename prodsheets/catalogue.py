@@ -251,7 +251,10 @@ MISSING_TABLE = _code(
     "missing-table",
     E,
     ("Required table missing", "Table obligatoire absente"),
-    ("No {table} sheet in the production.", "Pas de feuille {table} dans la production."),
+    (
+        "No {table} sheet in the production, and {by} refers to it.",
+        "Pas de feuille {table} dans la production, alors que {by} y renvoie.",
+    ),
     (
         "Add a sheet named {table} (`prodsheets new` writes one with its columns).",
         "Ajoutez une feuille nommée {table} (`prodsheets new` en crée une avec ses colonnes).",

@@ -215,7 +215,8 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         in_workbook(rename_sheet("Équipe", "Equipo")),
         [["PS127", "B1"], ["PS013", None], ["PS127", "A1"]],
     ),
-    "PS101": (in_workbook(lambda s: s.pop("Affectations")), [["PS101", None]]),
+    # Bookings name events: a production without its planning cannot place them.
+    "PS101": (in_workbook(lambda s: s.pop("Planning")), [["PS101", None]]),
     "PS102": (two_files_with_crew, [["PS102", None]]),
     "PS103": (in_workbook(drop_column("Affectations", 2)), [["PS103", "A1"]]),
     # The bookings' events cannot be looked up in a planning that could not be read: one

@@ -349,14 +349,33 @@ def _looks_like(sheet: Sheet) -> tuple[schema.Table | None, tuple[int, dict[str,
 
 
 def _missing_tables(production: _Reading, where: Location) -> list[Finding]:
+    """Tables the production's own tables refer to and lacks: a planning whose bookings name
+    events needs its events. A production is checked for what it holds: a budget alone, or
+    a schedule alone, needs nothing else."""
     found = []
-    for table in schema.TABLES:
-        if not table.required or table.key in production.unread:
-            continue  # a table seen but not read is said where it was seen
-        present = table.key in production.tables or (table.key_value and production.setting_cells)
-        if not present:
+    said: set[str] = set()
+    for data in production.tables.values():
+        for column in data.table.columns:
+            if not column.refs or not data.has(column.key):
+                continue
+            if any(t in production.tables or t in production.unread for t in column.refs):
+                continue  # one of the tables it may name is there (or said where it is)
+            if column.refs[0] in said or not any(v is not None for v in data.col(column.key)):
+                continue
+            if column.kind == schema.FRINGE and not any(
+                isinstance(v, str) for v in data.col(column.key)
+            ):
+                continue  # percentages, not fringe codes
+            table = schema.TABLES_BY_KEY[column.refs[0]]
+            said.add(table.key)
+            by = f"{data.sheet} › {data.header(column.key)['en']}"
+            by_fr = f"{data.sheet} › {data.header(column.key)['fr']}"
             found.append(
-                Finding(C.MISSING_TABLE, {"table": Bilingual(table.en, table.fr)}, (where,))
+                Finding(
+                    C.MISSING_TABLE,
+                    {"table": Bilingual(table.en, table.fr), "by": Bilingual(by, by_fr)},
+                    (where,),
+                )
             )
     return found
 

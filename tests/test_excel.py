@@ -101,6 +101,15 @@ def test_never_overwrites_without_force(film: Path) -> None:
     assert not [p for p in film.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_a_folder_without_a_production_gets_nothing(tmp_path: Path) -> None:
+    """No control workbook in English for an empty folder: it says so, exits 2."""
+    result = invoke("excel", tmp_path)
+    assert result.exit_code == 2
+    assert "pas de production dans" in result.output and "no production in" in result.output
+    assert "PS002" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_lang_en_and_the_production_language(tmp_path: Path) -> None:
     festival = tmp_path / "festival"
     shutil.copytree(EXAMPLES / "festival", festival)

@@ -105,6 +105,9 @@ class Code(NamedTuple):
         return found
 
 
+_CODE_MARK = "\x00"  # where the catalogue's backticks were, while values are put in
+
+
 class _Safe(dict):  # type: ignore[type-arg]
     """Leave a missing template value visible instead of raising."""
 
@@ -138,6 +141,19 @@ class Finding(NamedTuple):
     def hint(self, lang: str) -> str:
         return self._render(self.code.hint, lang)
 
+    def spans(self, part: str, lang: str) -> list[tuple[str, bool]]:
+        """The message or hint as (text, is code) pieces, for outputs that set code apart.
+
+        Only the catalogue's own backticks mark code (`prodsheets reconcile`); a backtick
+        typed in a workbook stays text. ``part`` is ``"message"`` or ``"hint"``.
+        """
+        template = getattr(self.code, part)[lang]
+        if template.count("`") % 2:
+            return [(self._render(getattr(self.code, part), lang), False)]
+        values = {k: say(v, lang).replace(_CODE_MARK, "") for k, v in self.params.items()}
+        text = template.replace("`", _CODE_MARK).format_map(_Safe(values))
+        return [(piece, i % 2 == 1) for i, piece in enumerate(text.split(_CODE_MARK)) if piece]
+
     def to_json(self, lang: str) -> dict[str, Any]:
         return {
             "code": self.code.code,
@@ -148,7 +164,12 @@ class Finding(NamedTuple):
             "locations": [loc.to_json() for loc in self.locations],
         }
 
+    def by_severity(self) -> tuple[Any, ...]:
+        """How reports list findings: errors first, then warnings, then infos, each by place."""
+        return (self.level.rank, *self.sort_key())
+
     def sort_key(self) -> tuple[Any, ...]:
+        """How the terminal lists findings: by file, sheet and cell, as a compiler does."""
         loc = self.location
         return (
             loc.file if loc else "",

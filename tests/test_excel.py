@@ -196,13 +196,16 @@ def test_main_writes_status_findings_links_and_costs(clicked, film: Path) -> Non
     ]
 
     rows = found.rows()[1:]
+    ordered = sorted(expected.findings, key=lambda f: f.by_severity())  # errors first
     assert [r[:3] for r in rows] == [
-        [f.level.label("fr"), f.code.code, str(f.location)] for f in expected.findings
+        [f.level.label("fr"), f.code.code, str(f.location)] for f in ordered
     ]
-    assert [r[3] for r in rows] == [f.message("fr") for f in expected.findings]
+    assert [r[3] for r in rows] == [f.message("fr") for f in ordered]
+    severities = [r[0] for r in rows]
+    assert severities == sorted(severities, key=["erreur", "attention", "info"].index)
     links = {r: a for (r, c), a in found.links.items() if c == 3}
     assert len(links) == len(expected.findings)
-    first = expected.findings[0].location
+    first = ordered[0].location
     assert links[2] == f"{first.file}#'{first.sheet}'!{first.cell}"
     assert all(not a.startswith(("=", "/")) and "HYPERLINK" not in a for a in links.values())
     assert all("HYPERLINK" not in str(v) for v in found.cells.values())

@@ -259,6 +259,22 @@ def test_rain_proposes_only_free_indoor_places_nearest_first(production, tmp_pat
     assert rep.chosen is not None and rep.chosen.id == "HANGAR"
 
 
+def test_free_locations_tried_are_bounded(production, tmp_path) -> None:
+    """Each trial checks the whole production again: at most eight places per event."""
+    from prodsheets.whatif.plan import MAX_PLACE_TRIALS
+
+    production["Planning"][1][6] = None  # S1 has no cover
+    for k in range(12):  # twelve indoor places, each taken during S1
+        production["Lieux"].append([f"SALLE{k:02d}", f"Salle {k}", "Le Port", "non"])
+        production["Planning"].append(
+            [f"X{k}", dt.date(2026, 3, 9), dt.time(8), dt.time(12), "Autre", f"SALLE{k:02d}", None]
+        )
+    day = dt.date(2026, 3, 9)
+    result = what_if(load(production, tmp_path), Scenario("rain", None, day, day))
+    rep = result.replacements[0]
+    assert rep.chosen is None and len(rep.rejected) == MAX_PLACE_TRIALS == 8
+
+
 def test_a_location_lost_for_a_period_hits_only_those_days(production, tmp_path) -> None:
     production["Planning"].append(
         ["S3", dt.date(2026, 3, 10), dt.time(8, 0), dt.time(12, 0), "Séquence 3", "PLAGE", None]

@@ -57,6 +57,7 @@ from prodsheets.schedule.timeline import DAY, MINUTE
 
 KINDS = ("absent", "lose-location", "lose-vendor", "rain")
 MAX_PLACES = 3  # free locations kept beyond the cover, the nearest first
+MAX_PLACE_TRIALS = 8  # free locations tried at most per event: each trial checks it all
 
 # Tiers, best first: what a candidate is before what it costs.
 BACKUP, SAME, NEAR, ASK = 0, 1, 2, 3
@@ -555,13 +556,15 @@ def what_if(a: Analyses, scenario: Scenario) -> WhatIf:
         booked = hit.booking is not None
         options = pools.for_booking(hit) if booked else pools.for_event(hit.event)
         tried: dict[str, tuple[Conflicts, Decimal]] = {}
-        places = 0
+        places = trials = 0
         for option in sorted(options, key=_order):
             if not option.applicable:
                 rep.candidates.append(option)
                 continue
-            if option.rank[0] == NEAR and places >= MAX_PLACES:
-                continue
+            if option.rank[0] == NEAR:
+                if places >= MAX_PLACES or trials >= MAX_PLACE_TRIALS:
+                    continue
+                trials += 1
             oid = option.id
             if plan is None:
                 state = variant(production, who, where)

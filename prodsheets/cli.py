@@ -28,13 +28,19 @@ PATH = click.Path(path_type=Path)
 FOLDER = click.Path(path_type=Path, file_okay=False)
 
 
-def _lang_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--lang",
-        type=click.Choice(["fr", "en"]),
-        default=None,
-        help="Language of messages (default: the production's). / Langue des messages.",
-    )(fn)
+def _lang_option(what: str = "messages") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--lang``, saying what it sets: the messages, or the files a command writes."""
+    helps = {
+        "messages": "Language of the messages (default: the production's). / Langue des "
+        "messages (par défaut : celle de la production).",
+        "reports": "Language of the reports and call sheets (default: the production's). / "
+        "Langue des rapports et feuilles de service (par défaut : celle de la production).",
+        "control": "Language of the control workbook, its button and its messages (default: the "
+        "production's). / Langue du classeur de contrôle, de son bouton et de ses messages.",
+        "list": "Language of the list (default: your system's). / Langue de la liste (par "
+        "défaut : celle du système).",
+    }
+    return click.option("--lang", type=click.Choice(["fr", "en"]), default=None, help=helps[what])
 
 
 def _format_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -44,7 +50,8 @@ def _format_option(fn: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Choice(["text", "json"]),
         default="text",
         show_default=True,
-        help="text for people, json for scripts and CI.",
+        help="text for people, json for scripts and CI. / text pour les personnes, json pour "
+        "les scripts.",
     )(fn)
 
 
@@ -178,22 +185,32 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(short_help="Check productions for mistakes. / Vérifie les productions.")
 @click.argument("productions", nargs=-1, required=True, type=PATH)
 @_format_option
-@_lang_option
+@_lang_option()
 @click.option(
-    "--select", multiple=True, metavar="CODE", help="Only these codes, prefixes (PS1) or names."
+    "--select",
+    multiple=True,
+    metavar="CODE",
+    help="Only these codes, prefixes (PS1) or names; repeat it or separate with commas "
+    "(--select PS1,PS3 --select travel-time); `prodsheets codes` lists them. / Seulement ces "
+    "codes, préfixes ou noms ; à répéter ou séparés par des virgules.",
 )
 @click.option(
-    "--ignore", multiple=True, metavar="CODE", help="Leave out these codes, prefixes or names."
+    "--ignore",
+    multiple=True,
+    metavar="CODE",
+    help="Leave out these codes, prefixes or names; repeat it or separate with commas. / Sans "
+    "ces codes, préfixes ou noms ; à répéter ou séparés par des virgules.",
 )
 @click.option(
     "--annotate",
     "annotate_to",
     metavar="OUT",
     type=FOLDER,
-    help="Write copies of the workbooks into OUT, problem cells coloured and commented.",
+    help="Write copies of the workbooks into OUT, problem cells coloured and commented. / "
+    "Copies des classeurs dans OUT, cellules en cause colorées et commentées.",
 )
 @_no_traceback
 def check(
@@ -258,10 +275,10 @@ def _annotate(productions: tuple[Path, ...], findings: list[Any], out: Path, lan
         click.echo(str(path), err=True)
 
 
-@main.command()
+@main.command(short_help="Reconcile the costs. / Rapproche devis, prévu et réel.")
 @click.argument("production", type=PATH)
 @_format_option
-@_lang_option
+@_lang_option()
 @_no_traceback
 def reconcile(production: Path, fmt: str, lang: str | None) -> None:
     """Reconcile budget, schedule and actuals, line by line and chapter by chapter.
@@ -292,7 +309,7 @@ def reconcile(production: Path, fmt: str, lang: str | None) -> None:
     sys.exit(result.exit_code)
 
 
-@main.command()
+@main.command(short_help="Reports and call sheets. / Rapports et feuilles de service.")
 @click.argument("production", type=PATH)
 @click.option(
     "-o",
@@ -302,7 +319,7 @@ def reconcile(production: Path, fmt: str, lang: str | None) -> None:
     type=FOLDER,
     help="Folder to write the reports into. / Dossier où écrire les rapports.",
 )
-@_lang_option
+@_lang_option("reports")
 @click.option("--no-pdf", is_flag=True, help="Skip the PDFs. / Sans les PDF.")
 @_no_traceback
 def report(production: Path, out: Path, lang: str | None, no_pdf: bool) -> None:
@@ -334,9 +351,9 @@ def report(production: Path, out: Path, lang: str | None, no_pdf: bool) -> None:
         click.echo(warning, err=True)
 
 
-@main.command()
+@main.command(short_help="The Excel control workbook. / Le classeur de contrôle Excel.")
 @click.argument("production", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@_lang_option
+@_lang_option("control")
 @click.option(
     "--force",
     is_flag=True,
@@ -348,13 +365,26 @@ def excel(production: Path, lang: str | None, force: bool) -> None:
 
     A dashboard with a button ("Vérifier la production" / "Check production") that runs
     prodsheets through xlwings on the workbooks of the folder, and the small module the
-    button imports (controle.py / control.py). Needs xlwings (pip install xlwings). Exit
-    code: 0 written, 2 it exists already (--force overwrites) or xlwings is missing.
+    button imports (controle.py / control.py), in the production's language (or --lang).
+    Needs xlwings (pip install xlwings). Exit code: 0 written, 2 when the folder holds no
+    production (nothing is written), the workbook exists already (--force overwrites) or
+    xlwings is missing.
     """
     from prodsheets.excel.workbook import write_control
     from prodsheets.io import load_production
+    from prodsheets.render.findings import finding_line
 
-    loaded, _ = load_production(production)
+    loaded, findings = load_production(production)
+    if not loaded.tables:  # no workbook, or none holding a production table
+        for f in findings:
+            for language in (lang,) if lang else ("fr", "en"):
+                click.echo(finding_line(f, language, None), err=True)
+        click.echo(
+            f"prodsheets: pas de production dans {production}, rien n'a été écrit / no "
+            f"production in {production}, nothing was written.",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
     lang = lang or loaded.language
     from prodsheets.create import WorkbooksExist
 
@@ -377,15 +407,65 @@ def _refuse_overwrite(folder: Path, exc: Any, lang: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-def _refuse_unknown_codes(words: list[str]) -> None:
-    from prodsheets.catalogue import by_code_or_name
+def _refuse_unknown_codes(words: list[str], param_hint: str = "--select/--ignore") -> None:
+    """An unknown code is refused with the closest ones, and where to see them all."""
+    import difflib
+
+    from prodsheets.catalogue import CODES, by_code_or_name
 
     unknown = [w for w in words if w and not by_code_or_name(w)]
-    if unknown:
-        raise click.BadParameter(
-            f"code inconnu / unknown code: {', '.join(unknown)} (voir / see docs/findings.md)",
-            param_hint="--select/--ignore",
-        )
+    if not unknown:
+        return
+    known = [*CODES, *(c.name for c in CODES.values())]
+    close = [
+        m for w in unknown for m in difflib.get_close_matches(w.strip(), known, n=2, cutoff=0.6)
+    ]
+    nearest = f" (proche / close: {', '.join(close)})" if close else ""
+    raise click.BadParameter(
+        f"code inconnu / unknown code: {', '.join(unknown)}{nearest}. "
+        "Liste / list: prodsheets codes",
+        param_hint=param_hint,
+    )
+
+
+@main.command(short_help="List the finding codes. / Liste les codes des constats.")
+@click.argument("code", nargs=-1, metavar="[CODE]...")
+@_format_option
+@_lang_option("list")
+@_no_traceback
+def codes(code: tuple[str, ...], fmt: str, lang: str | None) -> None:
+    """List the finding codes: code, name, severity and title.
+
+    These are what check --select and --ignore take: a code (PS301), a prefix (PS3) or a
+    name (double-booking). With CODE (codes, prefixes or names, repeated or separated by
+    commas), only those, each with its message and fix. Exit code: 0, 2 for an unknown
+    code.
+    """
+    from prodsheets.catalogue import CODES, by_code_or_name
+    from prodsheets.i18n import guess_language
+    from prodsheets.render.findings import codes_json, codes_text
+
+    lang = lang or guess_language() or "en"
+    asked = [w for s in code for w in s.split(",") if w]
+    _refuse_unknown_codes(asked, "CODE")
+    wanted = {c.code for w in asked for c in by_code_or_name(w)}
+    chosen = [c for c in CODES.values() if not asked or c.code in wanted]
+    if fmt == "json":
+        click.echo(json.dumps(codes_json(chosen, lang), ensure_ascii=False, indent=2))
+    else:
+        click.echo(codes_text(chosen, lang, detail=bool(asked)), nl=False)
+
+
+# The kinds of production as the workbook's Type list says them, in both languages.
+KIND_NAMES = [
+    "film", "spectacle", "live", "festival", "exposition", "exhibition", "autre", "other"
+]  # fmt: skip
+
+
+def _kind_option(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from prodsheets.contract.schema import choice_key
+
+    return choice_key("kind", value) or value
 
 
 def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -401,14 +481,17 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
         ) from None
 
 
-@main.command()
+@main.command(short_help="A new production from templates. / Une nouvelle production.")
 @click.argument("folder", type=FOLDER)
 @click.option(
     "--kind",
-    type=click.Choice(["film", "live", "festival", "exhibition", "other"]),
+    type=click.Choice(KIND_NAMES, case_sensitive=False),
     default="film",
     show_default=True,
-    help="Kind of production: sets the budget's chapters and the working-time rules.",
+    callback=_kind_option,
+    help="Kind of production, in French or English: sets the budget's chapters and the "
+    "working-time rules. / Type de production : fixe les chapitres du devis et les règles du "
+    "temps de travail.",
 )
 @click.option(
     "--lang",
@@ -418,8 +501,18 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     help="Language of sheet and column names. / Langue des feuilles et colonnes.",
 )
 @click.option("--title", help="The production's title. / Titre de la production.")
-@click.option("--start", callback=_date_option, help="First day (31/12/2026 or 2026-12-31).")
-@click.option("--end", callback=_date_option, help="Last day (31/12/2026 or 2026-12-31).")
+@click.option(
+    "--start",
+    metavar="DATE",
+    callback=_date_option,
+    help="First day (31/12/2026 or 2026-12-31). / Premier jour.",
+)
+@click.option(
+    "--end",
+    metavar="DATE",
+    callback=_date_option,
+    help="Last day (31/12/2026 or 2026-12-31). / Dernier jour.",
+)
 @click.option(
     "--force", is_flag=True, help="Overwrite existing workbooks. / Écraser les classeurs existants."
 )
@@ -453,22 +546,52 @@ def new(
     click.echo(CLI[lang]["new_next"].format(folder=folder))
 
 
-@main.command()
+@main.command(short_help="What if: absence, loss, rain. / Et si : absence, perte, pluie.")
 @click.argument("production", type=PATH)
-@click.option("--absent", metavar="ID", help="A person (or resource) absent. / Absent(e).")
-@click.option("--from", "start", callback=_date_option, help="First day of the absence.")
-@click.option("--to", "end", callback=_date_option, help="Last day of the absence.")
-@click.option("--lose-location", metavar="ID", help="A location lost. / Lieu perdu.")
-@click.option("--lose-vendor", metavar="ID", help="A vendor lost: its resources too.")
-@click.option("--rain", callback=_date_option, help="Rain on a day: every outdoor event.")
+@click.option(
+    "--absent",
+    metavar="ID",
+    help="A person absent, or a resource unavailable. / Une personne absente, du matériel "
+    "indisponible.",
+)
+@click.option(
+    "--from",
+    "start",
+    metavar="DATE",
+    callback=_date_option,
+    help="First day of the absence or loss (default: the first). / Premier jour de l'absence "
+    "ou de la perte.",
+)
+@click.option(
+    "--to",
+    "end",
+    metavar="DATE",
+    callback=_date_option,
+    help="Last day of the absence or loss (default: the last). / Dernier jour de l'absence ou "
+    "de la perte.",
+)
+@click.option("--lose-location", metavar="ID", help="A location lost. / Un lieu perdu.")
+@click.option(
+    "--lose-vendor",
+    metavar="ID",
+    help="A vendor lost, with its resources. / Un prestataire perdu, avec son matériel.",
+)
+@click.option(
+    "--rain",
+    metavar="DATE",
+    callback=_date_option,
+    help="Rain on a day: every outdoor event. / Pluie un jour : chaque extérieur.",
+)
 @click.option(
     "--apply",
     "apply_to",
     type=FOLDER,
-    help="Write a copy of the schedule with the best plan into this folder.",
+    metavar="OUT",
+    help="Write a copy of the schedule with the best plan into OUT. / Une copie du planning "
+    "avec le meilleur plan, dans OUT.",
 )
 @_format_option
-@_lang_option
+@_lang_option()
 @_no_traceback
 def whatif(
     production: Path,
@@ -484,10 +607,13 @@ def whatif(
 ) -> None:
     """What is hit if someone is absent, a location or vendor is lost, or it rains.
 
-    Lists the events and bookings hit, who or what could replace them (free, creating no
-    new conflict, cheapest first) and what the best plan costs. The workbooks are never
-    changed; --apply writes a modified copy elsewhere. Exit code: 0, or 2 when the
-    production could not be read or the command was misused.
+    Lists the events and bookings hit (within --from/--to for --absent, --lose-location and
+    --lose-vendor), who or what could replace them (free, creating no new conflict: named
+    backups and backup vendors first, then the cheapest; a cover, then free locations, indoor
+    ones when it rains), what stays to cover and what the plan costs (what stays uncovered
+    counted at today's rates). The workbooks are never changed; --apply writes a modified
+    copy elsewhere. Exit code: 0, or 2 when the production could not be read or the
+    command was misused.
     """
     from prodsheets.pipeline import whatif as run_whatif
     from prodsheets.render.findings import finding_line
@@ -504,7 +630,14 @@ def whatif(
         )
     kind, value = chosen[0]
     if (start or end) and kind == "rain":
-        raise click.UsageError("--from/--to ne vont pas avec / do not go with --rain")
+        raise click.UsageError(
+            "--from/--to ne vont pas avec --rain, qui dit déjà son jour / do not go with --rain, "
+            "which gives its own day"
+        )
+    if start and end and end < start:
+        raise click.UsageError(
+            f"--to ({end:%d/%m/%Y}) est avant --from ({start:%d/%m/%Y}) / --to is before --from"
+        )
     if kind == "rain":
         scenario = Scenario("rain", None, value, value)
     else:

@@ -105,6 +105,9 @@ class Code(NamedTuple):
         return found
 
 
+_CODE_MARK = "\x00"  # where the catalogue's backticks were, while values are put in
+
+
 class _Safe(dict):  # type: ignore[type-arg]
     """Leave a missing template value visible instead of raising."""
 
@@ -147,6 +150,19 @@ class Finding(NamedTuple):
         first, last = self.locations[0], self.locations[-1]
         return f"{first.cell}:{last.cell}"
 
+    def spans(self, part: str, lang: str) -> list[tuple[str, bool]]:
+        """The message or hint as (text, is code) pieces, for outputs that set code apart.
+
+        Only the catalogue's own backticks mark code (`prodsheets reconcile`); a backtick
+        typed in a workbook stays text. ``part`` is ``"message"`` or ``"hint"``.
+        """
+        template = getattr(self.code, part)[lang]
+        if template.count("`") % 2:
+            return [(self._render(getattr(self.code, part), lang), False)]
+        values = {k: say(v, lang).replace(_CODE_MARK, "") for k, v in self.params.items()}
+        text = template.replace("`", _CODE_MARK).format_map(_Safe(values))
+        return [(piece, i % 2 == 1) for i, piece in enumerate(text.split(_CODE_MARK)) if piece]
+
     def to_json(self, lang: str) -> dict[str, Any]:
         out: dict[str, Any] = {
             "code": self.code.code,
@@ -161,7 +177,12 @@ class Finding(NamedTuple):
             out["range"] = self.span
         return out
 
+    def by_severity(self) -> tuple[Any, ...]:
+        """How reports list findings: errors first, then warnings, then infos, each by place."""
+        return (self.level.rank, *self.sort_key())
+
     def sort_key(self) -> tuple[Any, ...]:
+        """How the terminal lists findings: by file, sheet and cell, as a compiler does."""
         loc = self.location
         return (
             loc.file if loc else "",

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from conftest import Sheets, write_workbook
@@ -118,6 +119,87 @@ def test_select_and_ignore(
 def test_an_unknown_code_is_a_usage_error(faulty: Path) -> None:
     code, out = run("check", faulty, "--select", "PS999")
     assert code == 2 and "PS999" in out
+    # An installed copy has no docs/ folder: the error points to a command, and guesses.
+    assert "docs/findings.md" not in out and "prodsheets codes" in out
+    code, out = run("check", faulty, "--ignore", "travel-tim")
+    assert code == 2 and "close: travel-time" in out
+
+
+def test_codes_lists_every_code_or_those_asked() -> None:
+    from prodsheets.catalogue import CODES
+
+    code, out = run("codes", "--lang", "en")
+    assert code == 0 and [line.split()[0] for line in out.splitlines() if line[:4] == "  PS"] == [
+        *CODES
+    ]
+    code, out = run("codes", "PS304,double-booking", "--lang", "fr")
+    assert code == 0 and out.splitlines()[:3] == [
+        "PS3xx  Conflits et temps de travail",
+        "  PS301  double-booking  erreur     Double convocation",
+        f"      {CODES['PS301'].message['fr']}",
+    ]
+    assert "  PS304  travel-time     attention  Pas assez de temps pour le trajet" in out
+    code, out = run("codes", "PS5", "--format", "json", "--lang", "en")
+    assert [c["code"] for c in json.loads(out)] == [c for c in CODES if c.startswith("PS5")]
+    assert run("codes", "PS999")[0] == 2
+
+
+def test_help_summaries_fit_an_80_column_terminal() -> None:
+    """Each command's summary whole, not cut with "…", in both languages."""
+    out = CliRunner().invoke(main, ["--help"], terminal_width=80).output
+    commands = out.split("Commands:\n")[1].splitlines()
+    assert [line.split()[0] for line in commands] == sorted(main.commands)
+    for line in commands:
+        assert len(line) <= 80 and not line.endswith("...") and " / " in line
+
+
+def every_option():  # type: ignore[no-untyped-def]
+    for name, command in sorted(main.commands.items()):
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name != "help":
+                yield name, param
+
+
+def test_every_option_is_explained_in_both_languages() -> None:
+    untranslated = [
+        (name, option.opts[0]) for name, option in every_option() if " / " not in option.help
+    ]
+    assert untranslated == []
+
+
+def test_lang_says_what_it_sets() -> None:
+    """Messages for check, reconcile, whatif; the files for report and excel."""
+    helps = {name: option.help for name, option in every_option() if option.name == "lang"}
+    assert "reports and call sheets" in helps["report"]
+    assert "control workbook" in helps["excel"]
+    assert all("messages" in helps[n] for n in ("check", "reconcile", "whatif"))
+    select = next(o.help for n, o in every_option() if n == "check" and o.name == "select")
+    assert "repeat it or separate with commas" in select
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "label"),
+    [("spectacle", "live", "spectacle"), ("exhibition", "exhibition", "exposition")],
+)
+def test_new_takes_the_kind_in_either_language(
+    tmp_path: Path, kind: str, key: str, label: str
+) -> None:
+    from prodsheets.io import load_production
+
+    assert run("new", tmp_path, "--kind", kind)[0] == 0
+    production, _ = load_production(tmp_path)
+    assert production.settings["kind"] == key
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "budget.xlsx")["Production"]
+    assert label in [row[1] for row in sheet.iter_rows(values_only=True)]
+
+
+def test_the_kinds_are_those_of_the_workbook_type_list() -> None:
+    from prodsheets.cli import KIND_NAMES
+    from prodsheets.contract.schema import CHOICES
+
+    assert set(KIND_NAMES) == {n for c in CHOICES["kind"] for n in (c.en, c.fr)}
 
 
 def test_unreadable_exits_2(tmp_path: Path) -> None:

@@ -101,6 +101,15 @@ def test_never_overwrites_without_force(film: Path) -> None:
     assert not [p for p in film.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_a_folder_without_a_production_gets_nothing(tmp_path: Path) -> None:
+    """No control workbook in English for an empty folder: it says so, exits 2."""
+    result = invoke("excel", tmp_path)
+    assert result.exit_code == 2
+    assert "pas de production dans" in result.output and "no production in" in result.output
+    assert "PS002" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_lang_en_and_the_production_language(tmp_path: Path) -> None:
     festival = tmp_path / "festival"
     shutil.copytree(EXAMPLES / "festival", festival)
@@ -187,13 +196,16 @@ def test_main_writes_status_findings_links_and_costs(clicked, film: Path) -> Non
     ]
 
     rows = found.rows()[1:]
+    ordered = sorted(expected.findings, key=lambda f: f.by_severity())  # errors first
     assert [r[:3] for r in rows] == [
-        [f.level.label("fr"), f.code.code, str(f.location)] for f in expected.findings
+        [f.level.label("fr"), f.code.code, str(f.location)] for f in ordered
     ]
-    assert [r[3] for r in rows] == [f.message("fr") for f in expected.findings]
+    assert [r[3] for r in rows] == [f.message("fr") for f in ordered]
+    severities = [r[0] for r in rows]
+    assert severities == sorted(severities, key=["erreur", "attention", "info"].index)
     links = {r: a for (r, c), a in found.links.items() if c == 3}
     assert len(links) == len(expected.findings)
-    first = expected.findings[0].location
+    first = ordered[0].location
     assert links[2] == f"{first.file}#'{first.sheet}'!{first.cell}"
     assert all(not a.startswith(("=", "/")) and "HYPERLINK" not in a for a in links.values())
     assert all("HYPERLINK" not in str(v) for v in found.cells.values())

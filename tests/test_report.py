@@ -167,6 +167,135 @@ def test_xlsx_day_out_of_days(reunion: Path) -> None:
     assert row[-2] == sum(1 for v in marks.values() if v == "T")
 
 
+def calibri_width(text: str) -> float:
+    """The column width (in Excel's characters) a line of text needs in Calibri 11, as
+    Excel draws it: its pixels, 7 pixels of padding, at 7 pixels a character."""
+    from xlsxwriter.utility import xl_pixel_width
+
+    return (xl_pixel_width(text) + 7 - 5) / 7
+
+
+def column_width(ws, letter: str) -> float:  # type: ignore[no-untyped-def]
+    """A column's width as saved (openpyxl reads neighbours of one width as one group)."""
+    from openpyxl.utils import column_index_from_string
+
+    index = column_index_from_string(letter)
+    for dim in list(ws.column_dimensions.values()):
+        if dim.min is not None and dim.min <= index <= dim.max and dim.customWidth:
+            return float(dim.width)
+    return 8.43  # Excel's default width
+
+
+def test_xlsx_every_column_fits_what_it_holds(reunion: Path) -> None:
+    """No « ### » for the end date in Synthèse!C6, no role cut in the day out of days: every
+    one-line text, date or amount is narrower than its column."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(reunion / "report.xlsx")
+    summary = wb["Synthèse"]
+    assert summary["C6"].value == dt.datetime(2026, 3, 14)
+    assert column_width(summary, "C") >= calibri_width("sam. 14/03/2026")
+    too_narrow = []
+    for ws in wb:
+        for row in ws.iter_rows(min_row=2):
+            for c in row:
+                if c.value is None or c.alignment.wrap_text or c.alignment.textRotation:
+                    continue
+                if isinstance(c.value, dt.datetime):
+                    shown = "sam. 00/00/0000" if "ddd" in c.number_format else "00/00/0000"
+                elif isinstance(c.value, int | float):
+                    shown = f"{c.value:,.2f} €" if "€" in c.number_format else str(c.value)
+                else:
+                    shown = str(c.value)
+                if column_width(ws, c.column_letter) < calibri_width(shown):
+                    too_narrow.append((ws.title, c.coordinate, shown))
+    assert too_narrow == []
+    dood = wb["Jours de travail"]
+    assert column_width(dood, "C") >= calibri_width("1er assistant réalisateur")
+
+
+def test_xlsx_every_wrapped_row_is_tall_enough(reunion: Path) -> None:
+    """A wrapped cell's row holds its lines (15 points each, as Calibri 11 needs)."""
+    from openpyxl import load_workbook
+    from xlsxwriter.utility import xl_pixel_width
+
+    wb = load_workbook(reunion / "report.xlsx")
+    short = []
+    for name in ("Constats", "Planning", "Matrice des risques"):
+        ws = wb[name]
+        for row in ws.iter_rows(min_row=2):
+            for c in row:
+                if not isinstance(c.value, str) or not c.alignment.wrap_text:
+                    continue
+                room = column_width(ws, c.column_letter) * 7 + 5 - 8
+                lines = sum(-(-xl_pixel_width(p) // room) or 1 for p in c.value.split("\n"))
+                height = ws.row_dimensions[c.row].height or 15
+                if height < lines * 15:
+                    short.append((name, c.coordinate, lines, height))
+    assert short == []
+    constats = wb["Constats"]
+    assert max(constats.row_dimensions[r].height or 0 for r in range(2, 19)) >= 45
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice or pdftotext missing (.ci/run installs them)",
+)
+def test_xlsx_printed_by_libreoffice_has_no_overlapping_line(reunion: Path, tmp_path: Path) -> None:
+    """report.xlsx converted to PDF by LibreOffice: no « ### », no two lines of text drawn
+    over each other (words of different lines never share ink)."""
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(reunion / "report.xlsx")],
+        check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    pdf = tmp_path / "report.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "###" not in text and "sam. 14/03/2026" in text
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    overlaps = []
+    for page in boxes.split("<page ")[1:]:
+        words = sorted(
+            (float(a), float(b), float(c), float(d), w)
+            for a, b, c, d, w in re.findall(
+                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<',
+                page,
+            )
+        )
+        for i, (_x0, y0, x1, y1, w) in enumerate(words):
+            for u0, v0, _u1, v1, other in words[i + 1 :]:
+                if u0 >= x1:
+                    break
+                inked = min(y1, v1) - max(y0, v0)
+                if inked > 0.5 * min(y1 - y0, v1 - v0) and abs(y0 - v0) > 1:
+                    overlaps.append((w, other))
+    assert overlaps == []
+
+
+def test_xlsx_findings_errors_first_then_by_place(reunion: Path) -> None:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(reunion / "report.xlsx")["Constats"]
+    severities = [r[0] for r in ws.iter_rows(min_row=2, values_only=True) if r[0]]
+    assert severities == ["erreur"] * 9 + ["attention"] * 6 + ["info"] * 2
+    places = [r[5] for r in ws.iter_rows(min_row=2, max_row=10, values_only=True)]
+    assert places[:2] == ["budget.xlsx › Devis!H37", "budget.xlsx › Devis!H64"]
+
+
+def test_xlsx_command_names_are_set_as_code(reunion: Path) -> None:
+    """The hint's `prodsheets reconcile` is a monospaced run, without its backticks."""
+    from openpyxl import load_workbook
+
+    ws = load_workbook(reunion / "report.xlsx", rich_text=True)["Constats"]
+    hint = next(r[4].value for r in ws.iter_rows(min_row=2) if r[1].value == "PS407")
+    runs = [(str(part), getattr(part, "font", None)) for part in hint]
+    assert runs[0][0] == "prodsheets reconcile" and runs[0][1].rFont == "Consolas"
+    assert "`" not in "".join(text for text, _ in runs)
+
+
 def test_hostile_names_stay_text_in_xlsx(hostile: Path) -> None:
     from openpyxl import load_workbook
 
@@ -223,6 +352,29 @@ def test_html_escapes_what_workbooks_say(hostile: Path) -> None:
     assert "&lt;script&gt;" in (hostile / "report.html").read_text(encoding="utf-8")
 
 
+def test_html_sets_command_names_as_code_and_lists_errors_first(reunion: Path) -> None:
+    html = (reunion / "report.html").read_text(encoding="utf-8")
+    assert "<code>prodsheets reconcile</code> montre ses lignes" in html
+    assert "<code>prodsheets whatif --rain 2026-03-11</code>" in html
+    assert "`" not in html
+    levels = re.findall(r'<td class="sev (\w+)"', html)
+    assert levels == ["error"] * 9 + ["warning"] * 6 + ["info"] * 2
+    sheet = (reunion / "callsheets" / "2026-03-11.html").read_text(encoding="utf-8")
+    assert "<code>prodsheets whatif --rain 2026-03-11</code>" in sheet and "`" not in sheet
+
+
+def test_backticks_typed_in_a_workbook_stay_text(tmp_path: Path) -> None:
+    """Only the catalogue's own backticks make code; a value is escaped, whatever it holds."""
+    sheets = minimal_production()
+    sheets["Affectations"][2][1] = "`<i>x</i>`"  # an unknown crew id, said by PS114
+    path = write_workbook(tmp_path / "prod" / "production.xlsx", sheets)
+    make_report(path.parent, tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "`&lt;i&gt;x&lt;/i&gt;`" in html and "<i>" not in html
+    assert "<code>&lt;i" not in html
+
+
+# --- call sheets ----------------------------------------------------------------------
 # --- call sheets ----------------------------------------------------------------------
 
 
@@ -325,6 +477,40 @@ def test_cli_unreadable_production(tmp_path: Path) -> None:
 
 
 # --- rendering: PDF pages and screenshots ----------------------------------------------
+
+
+@pytest.mark.slow
+def test_pdf_day_out_of_days_wraps_long_roles(tmp_path: Path) -> None:
+    """« 1re assistante réalisatrice » is cut in report.pdf no more: it wraps in its column,
+    every word left of the first day."""
+    from prodsheets.render.report import pdf
+
+    if pdf.missing() or shutil.which("pdftotext") is None:
+        pytest.skip("WeasyPrint or pdftotext missing (.ci/run installs them)")
+    sheets = minimal_production()
+    sheets["Équipe"][1][1] = "Marie-Christine Vandenberghe-Hoarau"
+    sheets["Équipe"][1][2] = "1re assistante réalisatrice"
+    # Six weeks of days, as a shoot has: the day columns are narrow, the first one right
+    # after the role's.
+    later = ["S3", dt.date(2026, 4, 20), dt.time(8), dt.time(12), "Raccords", "STUDIO", None]
+    sheets["Planning"].append(later)
+    sheets["Affectations"].append(["S3", "LUCIE", None, None])
+    path = write_workbook(tmp_path / "prod" / "production.xlsx", sheets)
+    make_report(path.parent, tmp_path / "out", pdf=True)
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(tmp_path / "out" / "report.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    page = next(p for p in boxes.split("<page ")[1:] if ">Poste<" in p)
+    words = {
+        w: (float(x0), float(x1))
+        for x0, x1, w in re.findall(
+            r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" [^>]*>([^<]*)<', page
+        )
+    }
+    first_day = words["9/3"][0]
+    for word in ("1re", "assistante", "réalisatrice", "Vandenberghe-Hoarau", "Marie-Christine"):
+        assert word in words and words[word][1] <= first_day, word
 
 
 def not_blank(png: Path) -> bool:

@@ -400,12 +400,14 @@ def write_production(
 ) -> list[Path]:
     """Write budget.xlsx, crew.xlsx and schedule.xlsx into folder; return the paths written.
 
-    ``settings`` overrides Production values by column key. ``rows`` replaces a table's
+    ``kind`` is said in either language (``live`` or ``spectacle``). ``settings``
+    overrides Production values by column key. ``rows`` replaces a table's
     template rows (column key → Python value; ``"_raw"`` and ``"_formula_no_cache"`` plant
     badly typed cells for examples). Existing files are refused unless ``force``; each
     workbook is written to a hidden temporary file and moved into place only once all
     three are complete, so a failure never leaves a half-written production.
     """
+    kind = schema.choice_key("kind", kind) or kind  # « spectacle » as well as "live"
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     if lang not in schema.LANGS:

@@ -100,7 +100,8 @@ def _run_core(book: Any, dash: Any, folder: Path, lang: str) -> Path | None:
         build(gather(result, lang), out, pdf=False)
         report = out / "report.html"
 
-    write_findings(book.sheets[L.FINDINGS[lang]], result.findings, folder, lang)
+    findings = sorted(result.findings, key=lambda f: f.by_severity())  # errors first
+    write_findings(book.sheets[L.FINDINGS[lang]], findings, folder, lang)
     write_costs(dash, rec, lang)
     s = result.summary
     dash.range(L.COUNTS).value = [[s["errors"]], [s["warnings"]], [s["infos"]]]

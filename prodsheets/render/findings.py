@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from prodsheets.findings import Finding, Location, Severity
+from prodsheets.findings import Code, Finding, Location, Severity
 from prodsheets.i18n import plural
 from prodsheets.i18n.words import FINDINGS
 from prodsheets.pipeline import CheckResult, Result
@@ -62,3 +62,39 @@ def summary_line(result: Result, lang: str) -> str:
     if s["infos"]:
         parts.append(plural(s["infos"], words["info"], lang))
     return words["summary"].format(title=result.title, counts=", ".join(parts))
+
+
+# --- the catalogue (`prodsheets codes`) -------------------------------------------------
+
+
+def codes_text(codes: list[Code], lang: str, detail: bool = False) -> str:
+    """The codes by family, one line each: code, name, severity, title; with ``detail``,
+    the message and the fix as templates (``{who}`` stands for what each finding says)."""
+    from prodsheets.catalogue import FAMILIES
+
+    width = max((len(c.name) for c in codes), default=0)
+    out: list[str] = []
+    family = None
+    for c in codes:
+        if c.family != family:
+            family = c.family
+            out += [""] if out else []
+            out.append(f"{family}xx  {FAMILIES[family][lang]}")
+        out.append(f"  {c.code}  {c.name:<{width}}  {c.severity.label(lang):<9}  {c.title[lang]}")
+        if detail:
+            out += [f"      {c.message[lang]}", f"      → {c.hint[lang]}"]
+    return "\n".join(out) + "\n"
+
+
+def codes_json(codes: list[Code], lang: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": c.code,
+            "name": c.name,
+            "severity": c.severity.value,
+            "title": c.title[lang],
+            "message": c.message[lang],
+            "hint": c.hint[lang],
+        }
+        for c in codes
+    ]

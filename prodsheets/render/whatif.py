@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Any
 
+from prodsheets.i18n import plural
 from prodsheets.i18n.formats import money as say_amount
 from prodsheets.i18n.words import WHATIF
 from prodsheets.money import decimal_text
 from prodsheets.schedule.intervals import Schedule
-from prodsheets.whatif.plan import Candidate, Hit, WhatIf
+from prodsheets.whatif.plan import Candidate, Hit, Replacement, WhatIf, vendor_contact, vendor_name
 
 
 def to_json(result: WhatIf, lang: str) -> dict[str, Any]:
@@ -40,12 +42,21 @@ def to_json(result: WhatIf, lang: str) -> dict[str, Any]:
                 ],
                 "chosen": r.chosen.id if r.chosen else None,
                 "rejected": [
-                    {"id": oid, "code": f.code.code, "reason": f.message(lang)}
-                    for oid, f in r.rejected
+                    {
+                        "id": x.id,
+                        "code": x.finding.code.code if x.finding is not None else None,
+                        "reason": x.reason[lang],
+                        "already_on": x.already_on,
+                    }
+                    for x in r.rejected
                 ],
             }
             for r in result.replacements
         ],
+        "uncovered": [
+            {"event": s.event_id(r.hit.event), "who": r.hit.who} for r in result.uncovered
+        ],
+        "uncovered_cost": decimal_text(result.uncovered_cost),
         "cost_before": decimal_text(result.cost_before),
         "cost_after": decimal_text(result.cost_after),
         "cost_delta": decimal_text(result.cost_delta),
@@ -68,6 +79,17 @@ def render_text(result: WhatIf, lang: str) -> str:
         head = f"{s.name(h.who)} — " if h.who else ""
         return f"{head}{ev}, {when}, {place}  [{', '.join(str(x) for x in h.locations)}]"
 
+    def others(r: Replacement, shown: Candidate) -> str:
+        rest = [c for c in r.candidates if c is not shown and c.applicable]
+        if not rest:
+            return ""
+        alt = ", ".join(
+            f"{c.id} ({c.why[lang]})" if c.kind == "location" else f"{c.id} {money(c.cost)}"
+            for c in rest[:4]
+        )
+        more = f" (+{len(rest) - 4})" if len(rest) > 4 else ""
+        return f" ; {w['else']} {alt}{more}"
+
     out = [
         w["title"].format(title=p.title, scenario=result.scenario.describe(result.analyses)[lang]),
         "",
@@ -81,24 +103,26 @@ def render_text(result: WhatIf, lang: str) -> str:
     for r in result.replacements:
         h = r.hit
         label = s.event_id(h.event) + (f" {h.who}" if h.who else "")
+        manual = r.by_hand
         if r.chosen is not None:
-            name = _candidate_name(s, r.chosen)
-            line = f"  {label} → {r.chosen.id}{name} ({r.chosen.why[lang]}, {money(r.chosen.cost)})"
-            others = [c for c in r.candidates if c is not r.chosen]
-            if others:
-                alt = ", ".join(f"{c.id} {money(c.cost)}" for c in others[:4])
-                more = f" (+{len(others) - 4})" if len(others) > 4 else ""
-                line += f" ; {w['else']} {alt}{more}"
+            c = r.chosen
+            name = _candidate_name(result, c)
+            line = f"  {label} → {c.id}{name} ({c.why[lang]}, {money(c.cost)}){others(r, c)}"
+        elif manual is not None and manual.kind == "vendor":
+            cost = w["at_rate"].format(cost=money(manual.cost))
+            line = f"  {label}{w['colon']}{manual.why[lang]} ({cost})"
+        elif manual is not None:
+            name = _candidate_name(result, manual)
+            line = f"  {label}{w['colon']}{manual.id}{name} ({manual.why[lang]})"
+            line += others(r, manual)
         else:
             line = f"  {label}{w['colon']}{w['no_replacement']}"
-            manual = [c for c in r.candidates if not c.applicable]
-            if manual:
-                line += f" — {manual[0].why[lang]} : {manual[0].id}"
-            elif not r.rejected:
-                line += w["no_cover"] if h.booking is None else w["nobody"]
+            if not r.rejected:
+                line += _why_nobody(result, h, w)
         out.append(line)
-        for oid, f in r.rejected[:2] if r.chosen is None else ():
-            out.append(f"      {oid} {w['ruled_out']}{w['colon']}{f.message(lang)}")
+        for x in r.rejected[:2] if r.chosen is None and manual is None else ():
+            out.append(f"      {x.id} {w['ruled_out']}{w['colon']}{x.reason[lang]}")
+    out += _uncovered(result, lang, money)
     out += [
         "",
         w["cost"].format(
@@ -110,12 +134,58 @@ def render_text(result: WhatIf, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _candidate_name(s: Schedule, c: Candidate) -> str:
+def _why_nobody(result: WhatIf, h: Hit, w: dict[str, str]) -> str:
+    s = result.analyses.schedule
+    if h.booking is None:
+        return w["no_cover"]
+    if h.who in s.people:
+        return w["nobody"]
+    table = result.production.table("resources")
+    i = s.resources.get(str(h.who))
+    if table is not None and i is not None and not table.col("kind")[i]:
+        return w["no_kind"]
+    return w["nothing_alike"]
+
+
+def _uncovered(result: WhatIf, lang: str, money: Any) -> list[str]:
+    """What stays to cover, what it costs, and whom to call."""
+    w, s = WHATIF[lang], result.analyses.schedule
+    open_bookings = [r for r in result.uncovered if r.hit.booking is not None]
+    open_events = [r for r in result.uncovered if r.hit.booking is None]
+    if not open_bookings and not open_events:
+        return []
+    out = [""]
+    if open_bookings:
+        count = plural(len(open_bookings), w["booking"], lang)
+        tally = Counter(str(r.hit.who) for r in open_bookings)
+        count += " (" + ", ".join(f"{k} × {n}" for k, n in tally.items()) + ")"
+        cost = say_amount(result.uncovered_cost, result.currency, lang)
+        out.append(w["uncovered"].format(count=count, cost=cost))
+    if open_events:
+        ids = [s.event_id(r.hit.event) for r in open_events]
+        out.append(w["uncovered_events"].format(events=", ".join(ids)))
+    calls: dict[str, Counter[str]] = {}
+    for r in open_bookings:
+        ask = r.by_hand
+        if ask is not None and ask.kind == "vendor":
+            calls.setdefault(ask.id, Counter())[str(r.hit.who)] += 1
+    for vendor, tally in calls.items():
+        what = ", ".join(f"{k} × {n}" for k, n in tally.items())
+        out.append(w["call"].format(contact=vendor_contact(result.production, vendor), what=what))
+    return out
+
+
+def _candidate_name(result: WhatIf, c: Candidate) -> str:
+    s: Schedule = result.analyses.schedule
     name: str | None
     if c.kind == "location":
         name = s.location_name(c.id)
     elif c.kind in ("person", "resource"):
         name = s.name(c.id)
-    else:
-        name = c.id
+    elif c.kind == "vendor":
+        name = vendor_name(result.production, c.id).removesuffix(f" ({c.id})")
+    else:  # a cover event: its title
+        e = s.events.index.get(c.id)
+        table = s.events.table
+        name = str(table.col("title")[e] or "") if e is not None and table is not None else ""
     return f" ({name})" if name and name != c.id else ""

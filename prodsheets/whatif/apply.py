@@ -23,7 +23,7 @@ def apply_plan(result: WhatIf, out: Path) -> list[Path]:
     edits: dict[str, list[tuple[str, int, int, str]]] = {}  # path → (sheet, row, col, value)
     for key, column, changes in (
         ("bookings", "who", {k: v for k, v in result.who_changes.items() if v is not None}),
-        ("events", "location", result.location_changes),
+        ("events", "location", {k: v for k, v in result.location_changes.items() if v}),
     ):
         table = p.table(key)
         if table is None or not changes:

@@ -8,7 +8,7 @@ plan of each outdoor event, and the findings that point at the day's events or b
 from __future__ import annotations
 
 from prodsheets.render.report.data import Day, Report
-from prodsheets.render.report.html import environment, helpers
+from prodsheets.render.report.html import environment, helpers, with_code
 
 
 def render_callsheet(report: Report, day: Day) -> str:
@@ -18,8 +18,8 @@ def render_callsheet(report: Report, day: Day) -> str:
             "level": f.level.value,
             "severity": f.level.label(lang),
             "code": f.code.code,
-            "message": f.message(lang),
-            "hint": f.hint(lang),
+            "message": with_code(f, "message", lang),
+            "hint": with_code(f, "hint", lang),
             "where": str(f.location) if f.location else "",
         }
         for f in day.findings

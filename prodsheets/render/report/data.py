@@ -149,13 +149,14 @@ def gather(result: CheckResult, lang: str | None = None) -> Report:
     """The report's data for the first production of a check result."""
     production = result.productions[0]
     lang = lang or production.language
+    findings = sorted(result.findings, key=Finding.by_severity)  # errors first, by place
     if production.unreadable:
-        return Report(production, lang, result.findings, None, None, [], [], [], {})
+        return Report(production, lang, findings, None, None, [], [], [], {})
     a = result.analyses[0]
     rec, s = a.reconciliation, a.schedule
-    days = _days(production, s, result.findings)
+    days = _days(production, s, findings)
     people, dates, marks = _day_out_of_days(production, s)
-    return Report(production, lang, result.findings, rec, s, days, people, dates, marks)
+    return Report(production, lang, findings, rec, s, days, people, dates, marks)
 
 
 def _column(production: Production, table: str, column: str) -> list[Any]:

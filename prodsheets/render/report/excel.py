@@ -56,40 +56,161 @@ def cell_link(loc: Location, out: Path) -> str | None:
     return f"external:{target}#{sheet}!{loc.cell or 'A1'}"
 
 
-class _Sheet:
-    """A worksheet with the report's habits: text always as text, a header, print setup."""
+# Sizing cells from their text. XlsxWriter's table holds Calibri 11's widths in pixels,
+# what Excel draws. LibreOffice without Calibri draws with a wider font (DejaVu Sans: a
+# quarter wider), but it also widens every column by the width of that font's digits
+# (a third wider), so what fits in Excel fits there too; a little margin is kept.
+SPREAD = 1.05  # margin on Calibri's widths
+BOLD = 1.1  # bold against regular
+PADDING = 10  # pixels around a cell's text
+FILTER_ARROW = 18  # pixels of a header's filter button
+MAX_WIDTH = 60  # characters: longer text wraps (in a wrapped column) or is cut
+LINE = 15.0  # points: a row of one line of 11-point text, Excel's default height
+TURNED = 1.45  # a turned text's length in a fallback font, against Calibri's
+WRAPPED_LINE = 15.0  # points: each line of a wrapped cell (DejaVu Sans 11 pt: 12.8)
+_BOLD_FORMATS = frozenset({"header", "bold", "chapter", "money_bold", "error", "warning"})
+_WRAPPED_FORMATS = frozenset({"wrap"})
+_UNMEASURED = frozenset({"title", "note", "dood_date"})  # spill over empty cells, or turned
 
-    def __init__(self, book: Any, name: str, formats: dict[str, Any]) -> None:
+
+def text_pixels(text: str, bold: bool = False) -> float:
+    """How wide a line of text is drawn, in pixels, in Excel or LibreOffice."""
+    from xlsxwriter.utility import xl_pixel_width
+
+    pixels: int = xl_pixel_width(text)
+    return pixels * SPREAD * (BOLD if bold else 1)
+
+
+def pixels_to_width(pixels: float) -> float:
+    """Excel's column width (characters of Calibri 11's widest digit, 7 px, plus 5 px)."""
+    return max(pixels - 5, 0) / 7
+
+
+def width_to_pixels(width: float) -> float:
+    return width * 7 + 5
+
+
+def lines_needed(text: str, width: float) -> int:
+    """Lines a wrapped cell of ``width`` characters takes: words wrapped as Excel does."""
+    room = max(width_to_pixels(width) - PADDING, 20)
+    space = text_pixels(" ")
+    lines = 0
+    for paragraph in text.split("\n"):
+        used, count = 0.0, 1
+        for word in paragraph.split(" "):
+            w = text_pixels(word)
+            if used and used + space + w > room:
+                count, used = count + 1, 0.0
+            if w > room:  # a word longer than the cell breaks anywhere
+                extra = int(w // room)
+                count, w = count + extra, w - extra * room
+            used += (space if used else 0) + w
+        lines += count
+    return lines
+
+
+class _Sheet:
+    """A worksheet with the report's habits: text always as text, a header, print setup,
+    and every column as wide, every wrapped row as tall, as what it holds (``finish``)."""
+
+    def __init__(self, book: Any, name: str, formats: dict[str, Any], report: Report) -> None:
         self.ws = book.add_worksheet(name[:31])
         self.f = formats
+        self.lang, self.currency = report.lang, report.currency
         self.ws.set_landscape()
         self.ws.fit_to_pages(1, 0)
         self.ws.set_paper(9)  # A4
         self.ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        self.widths: dict[int, float] = {}  # column → width set (characters)
+        self.needs: dict[int, float] = {}  # column → pixels its widest one-line cell takes
+        self.wrapped: list[tuple[int, int, str]] = []  # (row, column, text)
+        self.heights: dict[int, float] = {}  # row → height set (points)
+        self.filters: set[int] = set()  # header columns with a filter button
+
+    def measure(self, row: int, col: int, text: str, fmt: str | None = None) -> None:
+        if not text or fmt in _UNMEASURED:
+            return
+        if fmt in _WRAPPED_FORMATS:
+            self.wrapped.append((row, col, text))
+            return
+        line = max(text.split("\n"), key=len)
+        pixels = text_pixels(line, fmt in _BOLD_FORMATS) + PADDING
+        self.needs[col] = max(self.needs.get(col, 0.0), pixels)
+
+    def column(self, first: int, last: int, width: float) -> None:
+        self.ws.set_column(first, last, width)
+        for col in range(first, last + 1):
+            self.widths[col] = width
+
+    def row(self, row: int, height: float) -> None:
+        self.ws.set_row(row, height)
+        self.heights[row] = height
 
     def text(self, row: int, col: int, value: Any, fmt: str | None = None) -> None:
-        style = self.f[fmt] if fmt is not None else None
-        self.ws.write_string(row, col, "" if value is None else str(value), style)
+        style = self.f[fmt or "plain"]
+        text = "" if value is None else str(value)
+        self.ws.write_string(row, col, text, style)
+        self.measure(row, col, text, fmt)
+
+    def rich(self, row: int, col: int, spans: list[tuple[str, bool]], fmt: str) -> None:
+        """Text whose code pieces (command names) are set in a monospaced font."""
+        text = "".join(t for t, _ in spans)
+        if not any(code for _, code in spans) or len(spans) < 2:
+            self.text(row, col, text, fmt)
+            return
+        fragments: list[Any] = []
+        for piece, code in spans:
+            fragments += [self.f["code"], piece] if code else [piece]
+        self.ws.write_rich_string(row, col, *fragments, self.f[fmt])
+        self.measure(row, col, text, fmt)
 
     def num(self, row: int, col: int, value: Decimal | int | float, fmt: str) -> None:
         self.ws.write_number(row, col, float(value), self.f[fmt])
+        if fmt.startswith("money"):
+            from prodsheets.i18n.formats import money
+
+            shown = money(Decimal(value), self.currency, self.lang)
+        else:
+            shown = str(value)
+        self.measure(row, col, shown, fmt)
 
     def date(self, row: int, col: int, value: dt.date | None, fmt: str = "date") -> None:
         if value is None:
             self.ws.write_blank(row, col, None, self.f[fmt])
-        else:
-            self.ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), self.f[fmt])
+            return
+        self.ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), self.f[fmt])
+        # The widest a date of this format reads: « mer. 00/00/0000 », "Wed 00/00/0000".
+        self.measure(row, col, "mer. 00/00/0000" if fmt == "day" else "00/00/0000", fmt)
 
     def header(self, row: int, titles: list[str], widths: Sequence[float]) -> None:
         for col, (title, width) in enumerate(zip(titles, widths, strict=True)):
             self.text(row, col, title, "header")
-            self.ws.set_column(col, col, width)
+            self.column(col, col, width)
         self.ws.freeze_panes(row + 1, 0)
         self.ws.repeat_rows(row)
 
     def table(self, header_row: int, last_row: int, columns: int) -> None:
         if last_row > header_row:
             self.ws.autofilter(header_row, 0, last_row, columns - 1)
+            self.filters.update(range(columns))
+
+    def finish(self) -> None:
+        """Widen each column to its widest one-line cell (up to MAX_WIDTH), then make each
+        row with wrapped text tall enough for its lines at the columns' final widths."""
+        for col, pixels in self.needs.items():
+            if col in self.filters:
+                pixels += FILTER_ARROW
+            width = min(pixels_to_width(pixels), MAX_WIDTH)
+            if width > self.widths.get(col, 8.43):  # 8.43: Excel's default width
+                self.column(col, col, round(width + 0.5, 1))
+        lines: dict[int, int] = {}
+        for row, col, text in self.wrapped:
+            needed = lines_needed(text, self.widths.get(col, 8.43))
+            lines[row] = max(lines.get(row, 1), needed)
+        for row, count in lines.items():
+            height = count * WRAPPED_LINE + 4
+            if count > 1 and height > self.heights.get(row, LINE):
+                self.row(row, height)
 
 
 def write_excel(report: Report, target: Path, out: Path) -> None:
@@ -123,18 +244,25 @@ def write_excel(report: Report, target: Path, out: Path) -> None:
                 "border": 1,
             }
         ),
-        "bold": book.add_format({"bold": True}),
+        "plain": book.add_format({"valign": "top"}),  # beside wrapped text, at its top
+        "bold": book.add_format({"bold": True, "valign": "top"}),
+        "note": book.add_format({"italic": True}),
         "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+        "code": book.add_format({"font_name": "Consolas", "font_color": "#1D2433"}),
         "money": book.add_format({"num_format": money}),
         "money_bold": book.add_format({"num_format": money, "bold": True, "bg_color": "#E8EEF5"}),
         "chapter": book.add_format({"bold": True, "bg_color": "#E8EEF5"}),
-        "date": book.add_format({"num_format": date_format(lang), "align": "left"}),
-        "day": book.add_format({"num_format": date_format(lang, weekday=True), "align": "left"}),
+        "date": book.add_format(
+            {"num_format": date_format(lang), "align": "left", "valign": "top"}
+        ),
+        "day": book.add_format(
+            {"num_format": date_format(lang, weekday=True), "align": "left", "valign": "top"}
+        ),
         "int": book.add_format({"num_format": "0"}),
-        "link": book.add_format({"font_color": "#0B57D0", "underline": 1}),
-        "error": book.add_format({"font_color": "#B00020", "bold": True}),
-        "warning": book.add_format({"font_color": "#8A5A00", "bold": True}),
-        "info": book.add_format({"font_color": "#1F5F8B"}),
+        "link": book.add_format({"font_color": "#0B57D0", "underline": 1, "valign": "top"}),
+        "error": book.add_format({"font_color": "#B00020", "bold": True, "valign": "top"}),
+        "warning": book.add_format({"font_color": "#8A5A00", "bold": True, "valign": "top"}),
+        "info": book.add_format({"font_color": "#1F5F8B", "valign": "top"}),
         "over": book.add_format({"bg_color": "#F8D7DA", "font_color": "#9C0006"}),
         "work": book.add_format(
             {"align": "center", "bg_color": "#D4EDDA", "border": 1, "border_color": "#BBBBBB"}
@@ -155,28 +283,36 @@ def write_excel(report: Report, target: Path, out: Path) -> None:
             }
         ),
     }
-    _summary(_Sheet(book, w["summary"], formats), report)
-    _findings(_Sheet(book, w["findings"], formats), report, out)
+    for lvl, colour in RISK_COLOURS.items():
+        formats[f"risk_{lvl}"] = book.add_format(
+            {"bg_color": colour, "border": 1, "align": "center", "valign": "vcenter"}
+        )
+    sheets: list[_Sheet] = []
+
+    def sheet(key: str) -> _Sheet:
+        sheets.append(_Sheet(book, w[key], formats, report))
+        return sheets[-1]
+
+    _summary(sheet("summary"), report)
+    _findings(sheet("findings"), report, out)
     if report.reconciliation is not None:
-        _costs(book, _Sheet(book, w["costs"], formats), report)
-        _cash_flow(book, _Sheet(book, w["cash_flow"], formats), report)
+        _costs(book, sheet("costs"), report)
+        _cash_flow(book, sheet("cash_flow"), report)
     risks = scored_risks(report.production)
     if risks:
-        for lvl, colour in RISK_COLOURS.items():
-            formats[f"risk_{lvl}"] = book.add_format(
-                {"bg_color": colour, "border": 1, "align": "center", "valign": "vcenter"}
-            )
-        _risks(_Sheet(book, w["risk_register"], formats), report, risks)
-    _dood(_Sheet(book, w["dood"], formats), report)
-    _schedule(_Sheet(book, w["schedule"], formats), report)
+        _risks(sheet("risk_register"), report, risks)
+    _dood(sheet("dood"), report)
+    _schedule(sheet("schedule"), report)
+    for done in sheets:
+        done.finish()
     book.close()
 
 
 def _summary(sh: _Sheet, report: Report) -> None:
     w, ws = report.words, sh.ws
     ws.set_portrait()
-    ws.set_column(0, 0, 28)
-    ws.set_column(1, 1, 40)
+    sh.column(0, 0, 28)
+    sh.column(1, 1, 40)
     sh.text(0, 0, f"{report.title} — {w['report']}", "title")
     row = 2
     rows: list[tuple[str, Any, str | None]] = [
@@ -245,8 +381,8 @@ def _findings(sh: _Sheet, report: Report, out: Path) -> None:
         sh.text(row, 0, level.label(lang), level.value)
         sh.text(row, 1, f.code.code)
         sh.text(row, 2, f.code.name)
-        sh.text(row, 3, f.message(lang), "wrap")
-        sh.text(row, 4, f.hint(lang), "wrap")
+        sh.rich(row, 3, f.spans("message", lang), "wrap")
+        sh.rich(row, 4, f.spans("hint", lang), "wrap")
         locs = list(f.locations)
         for k, loc in enumerate(locs[:MAX_LOCATIONS]):
             label = str(loc)
@@ -255,6 +391,7 @@ def _findings(sh: _Sheet, report: Report, out: Path) -> None:
             url = cell_link(loc, out)
             if url is not None and len(url) < 2000:
                 sh.ws.write_url(row, 5 + k, url, sh.f["link"], label, label)
+                sh.measure(row, 5 + k, label)
             else:
                 sh.text(row, 5 + k, label)
     sh.table(0, row, len(titles))
@@ -312,8 +449,8 @@ def _costs(book: Any, sh: _Sheet, report: Report) -> None:
     sh.text(top, left + 1, w["budget"], "header")
     sh.text(top, left + 2, w["actual"], "header")
     sh.text(top, left + 3, w["eac"], "header")
-    ws.set_column(left, left, 26)
-    ws.set_column(left + 1, left + 3, 14)
+    sh.column(left, left, 26)
+    sh.column(left + 1, left + 3, 14)
     for i, chapter in enumerate(rec.chapters, start=1):
         sh.text(top + i, left, say(chapter.label, lang) or w["no_chapter"])
         sh.num(top + i, left + 1, chapter.budget, "money")
@@ -416,8 +553,8 @@ def _risks(sh: _Sheet, report: Report, risks: list[Risk]) -> None:
                 sh.text(r, impact, ", ".join(ids), f"risk_{lvl}")
             else:
                 ws.write_blank(r, impact, None, sh.f[f"risk_{lvl}"])
-    ws.set_column(0, 0, 24)
-    ws.set_column(1, 5, 12)
+    sh.column(0, 0, 24)
+    sh.column(1, 5, 12)
     head = 9
     sh.header(
         head,
@@ -441,22 +578,26 @@ def _risks(sh: _Sheet, report: Report, risks: list[Risk]) -> None:
 def _dood(sh: _Sheet, report: Report) -> None:
     w, ws = report.words, sh.ws
     dates = report.dood_dates
-    sh.text(0, 0, w["dood_legend"])
+    sh.text(0, 0, w["dood_legend"], "note")
     titles = [w["id"], w["name"], w["role"]]
     head = 1
     for col, title in enumerate(titles):
         sh.text(head, col, title, "header")
-    ws.set_column(0, 0, 10)
-    ws.set_column(1, 1, 24)
-    ws.set_column(2, 2, 20)
+    sh.column(0, 0, 10)
+    sh.column(1, 1, 24)
+    sh.column(2, 2, 20)
     for k, day in enumerate(dates):
         sh.date(head, 3 + k, day, "dood_date")
-    ws.set_column(3, 2 + len(dates), 3.2)
+    sh.column(3, 2 + len(dates), 3.2)
     total_col = 3 + len(dates)
     sh.text(head, total_col, w["worked"], "header")
     sh.text(head, total_col + 1, w["travel"], "header")
-    ws.set_column(total_col, total_col + 1, 9)
-    ws.set_row(head, 62)
+    sh.column(total_col, total_col + 1, 9)
+    # The dates stand turned a quarter: the row is as tall as « mer. 00/00 » is long, in
+    # points, which a fallback font does not scale as it does columns (DejaVu Sans Bold
+    # draws it 1.4 times as long as Calibri).
+    long = text_pixels("mer. 00/00", bold=True) * TURNED / SPREAD + PADDING
+    sh.row(head, max(62.0, long * 0.75))
     col_of = {d: 3 + k for k, d in enumerate(dates)}
     mark = {"work": w["mark_work"], "travel": w["mark_travel"]}
     row = head
@@ -505,12 +646,12 @@ def _schedule(sh: _Sheet, report: Report) -> None:
             sh.text(row, 1, clock_on(ev.start, day.date))
             sh.text(row, 2, clock_on(ev.end, day.date))
             sh.text(row, 3, ev.id)
-            sh.text(row, 4, ev.title)
+            sh.text(row, 4, ev.title, "wrap")
             sh.text(row, 5, ev.kind)
-            sh.text(row, 6, ev.location_name)
-            sh.text(row, 7, ev.address)
-            sh.text(row, 8, ", ".join(ev.people))
-            sh.text(row, 9, ", ".join(ev.resources))
-            sh.text(row, 10, ev.cover)
-            sh.text(row, 11, ev.notes)
+            sh.text(row, 6, ev.location_name, "wrap")
+            sh.text(row, 7, ev.address, "wrap")
+            sh.text(row, 8, ", ".join(ev.people), "wrap")
+            sh.text(row, 9, ", ".join(ev.resources), "wrap")
+            sh.text(row, 10, ev.cover, "wrap")
+            sh.text(row, 11, ev.notes, "wrap")
     sh.table(0, row, len(titles))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from prodsheets.findings import Finding
 from prodsheets.i18n import formats, say
 from prodsheets.render.report.data import Report, clock_on, relative_link
 from prodsheets.render.report.risks import level, matrix, scored_risks
@@ -111,6 +112,17 @@ def _chart(report: Report) -> dict[str, Any] | None:
     }
 
 
+def with_code(f: Finding, part: str, lang: str) -> Any:
+    """A finding's message or hint as HTML: command names in ``<code>``, every piece
+    escaped (a name typed as ``<script>`` in a workbook stays text)."""
+    from markupsafe import Markup, escape
+
+    return Markup("").join(
+        Markup("<code>{}</code>").format(text) if code else escape(text)
+        for text, code in f.spans(part, lang)
+    )
+
+
 def _findings(report: Report, out: Path) -> list[dict[str, Any]]:
     lang = report.lang
     rows = []
@@ -121,8 +133,8 @@ def _findings(report: Report, out: Path) -> list[dict[str, Any]]:
                 "severity": f.level.label(lang),
                 "code": f.code.code,
                 "name": f.code.name,
-                "message": f.message(lang),
-                "hint": f.hint(lang),
+                "message": with_code(f, "message", lang),
+                "hint": with_code(f, "hint", lang),
                 "locations": [
                     {"text": str(loc), "href": relative_link(loc.path, out)} for loc in f.locations
                 ],

@@ -1,9 +1,10 @@
 """Costs: what reconciling found, lines and chapters past their alert, the contingency used
-(PS401-PS409). The reconciliation itself is :mod:`prodsheets.costs.reconcile`, built once
+(PS401-PS409), and the days whose hours cost more than planned (PS420). The reconciliation itself is :mod:`prodsheets.costs.reconcile`, built once
 per production by the analyses."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -12,8 +13,10 @@ from prodsheets.analyses import Analyses
 from prodsheets.contract import schema
 from prodsheets.costs.reconcile import Line
 from prodsheets.findings import Finding, Location
-from prodsheets.i18n import Bilingual
+from prodsheets.i18n import Bilingual, both
+from prodsheets.i18n.formats import date as date_text
 from prodsheets.i18n.formats import say_money, say_percent
+from prodsheets.i18n.words import REPORT
 from prodsheets.model import Production
 
 
@@ -128,3 +131,43 @@ def contingency_used(a: Analyses) -> Iterator[Finding]:
         },
         (where,) if where else (),
     )
+
+
+def hot_cost_overruns(a: Analyses) -> Iterator[Finding]:
+    """A reported day whose hours worked cost more than planned (PS420), with the running
+    difference since the first reported day."""
+    hot = a.hot_costs
+    table = a.actual_hours.table
+    if not hot or table is None:
+        return
+    currency = a.production.currency
+    for day in hot.days:
+        if day.difference <= 0:
+            continue
+        over = sorted(
+            (p for p in day.people if p.difference > 0 and p.reported is not None),
+            key=lambda p: (-p.difference, p.name),
+        )
+        yield Finding(
+            C.HOT_COST_OVERRUN,
+            {
+                "day": day_label(day.day, day.number, day.of),
+                "worked": say_money(day.worked, currency),
+                "planned": say_money(day.planned, currency),
+                "difference": say_money(day.difference, currency),
+                "running": say_money(day.running, currency),
+            },
+            tuple(table.cell(p.reported.row, "wrap") for p in over if p.reported is not None),
+        )
+
+
+def day_label(day: dt.date, number: int | None, of: int) -> Bilingual:
+    """``10/03/2026 (day 2 of 6)`` / ``10/03/2026 (jour 2 / 6)``."""
+
+    def said(lang: str) -> str:
+        text = date_text(day, lang)
+        if number is None:
+            return text
+        return f"{text} ({REPORT[lang]['production_day'].format(n=number, of=of).lower()})"
+
+    return both(said)

@@ -39,6 +39,8 @@ _BAD_VALUE_CODE = {
     schema.BOOL: C.BAD_YES_NO,
     schema.CHOICE: C.BAD_CHOICE,
     schema.FRINGE: C.BAD_PERCENT,
+    schema.PAGES: C.BAD_NUMBER,
+    schema.DURATION: C.BAD_TIME,
 }
 
 
@@ -200,6 +202,7 @@ def _find_header(
     for i, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
         hits = {schema.column_for_header(table, v) for v in row if isinstance(v, str)}
         hits.discard(None)
+        hits |= {missing for missing, stand_in in table.stand_ins if stand_in in hits}
         required_hits = sum(1 for key in required if key in hits)
         score = len(hits) + required_hits
         if len(hits) >= min(2, len(table.columns)) and (best is None or score > best[1]):
@@ -230,6 +233,9 @@ def _find_header(
             )
             continue
         columns[key] = j
+    for missing, stand_in in table.stand_ins:
+        if missing not in columns and stand_in in columns:
+            columns[missing] = columns[stand_in]  # « séquence » alone: the scene is the id
     return header_index, columns, findings
 
 

@@ -317,6 +317,11 @@ RECONCILE = {
         "planned": "Prévu",
         "actual": "Réel",
         "week_label": "{year}-S{week:02d} (lun. {monday:%d/%m})",
+        "hot": "Coût des journées, heures réelles (heures supplémentaires comprises)",
+        "day": "Jour",
+        "worked": "Réel",
+        "difference": "Écart",
+        "running": "Écart cumulé",
     },
     "en": {
         "title": "{title} — cost reconciliation ({currency})",
@@ -335,6 +340,11 @@ RECONCILE = {
         "planned": "Planned",
         "actual": "Actual",
         "week_label": "{year}-W{week:02d} (Mon {day} {monday:%b})",
+        "hot": "Hot costs: each day's hours as worked (overtime included)",
+        "day": "Day",
+        "worked": "Worked",
+        "difference": "Difference",
+        "running": "Running",
     },
 }
 
@@ -385,6 +395,57 @@ WHATIF: dict[str, dict[str, str]] = {
         "nobody": " (nobody eligible)",
         "ruled_out": "ruled out",
         "cost": "Planned cost: {before} → {after} ({delta})",
+    },
+}
+
+
+# `prodsheets send`: each person's message, and what the command says.
+MAIL: dict[str, dict[str, str]] = {
+    "fr": {
+        "subject": "Feuille de service — {production} — {day}",
+        "greeting": "Bonjour {name},",
+        "intro": "Votre convocation pour le {day} :",
+        "call": "convocation {time}",
+        "hmc": "HMC {time}",
+        "ready": "PAT {time}",
+        "wrap": "fin prévue {time}",
+        "general_call": "Convocation générale : {time}.",
+        "parking": "Stationnement ({place}) : {parking}",
+        "hospital": "Hôpital le plus proche ({place}) : {hospital}",
+        "changes": "Depuis le dernier envoi :",
+        "confirm": "Merci de confirmer en répondant à ce message.",
+        "attached": "La feuille de service complète est jointe.",
+        "attachment": "feuille-de-service-{date}",
+        "no_address": "sans adresse e-mail, à prévenir autrement : {name} ({id})",
+        "nobody": "Personne n'est convoqué le {day} : rien à envoyer.",
+        "sent": "envoyé à {address}",
+        "no_sender": "--smtp demande --from (l'adresse d'expédition).",
+        "smtp_failed": "Échec de l'envoi par {server} : {reason}. Les fichiers .eml sont écrits.",
+        "no_pdf": "attention : feuille de service jointe en HTML, le PDF n'a pas pu être fait "
+        "({reason}).",
+    },
+    "en": {
+        "subject": "Call sheet — {production} — {day}",
+        "greeting": "Hello {name},",
+        "intro": "Your call for {day}:",
+        "call": "call {time}",
+        "hmc": "HMC {time}",
+        "ready": "ready {time}",
+        "wrap": "wrap {time}",
+        "general_call": "General call: {time}.",
+        "parking": "Parking ({place}): {parking}",
+        "hospital": "Nearest hospital ({place}): {hospital}",
+        "changes": "Since the last sending:",
+        "confirm": "Please confirm by replying to this message.",
+        "attached": "The full call sheet is attached.",
+        "attachment": "call-sheet-{date}",
+        "no_address": "no email address, to be told another way: {name} ({id})",
+        "nobody": "Nobody is called on {day}: nothing to send.",
+        "sent": "sent to {address}",
+        "no_sender": "--smtp needs --from (the sender's address).",
+        "smtp_failed": "Sending through {server} failed: {reason}. The .eml files are written.",
+        "no_pdf": "warning: the call sheet is attached as HTML, its PDF could not be made "
+        "({reason}).",
     },
 }
 

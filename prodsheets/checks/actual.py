@@ -67,7 +67,7 @@ def actual_hours(a: Analyses) -> Iterator[Finding]:
             continue
         who = planned.who[g]
         booked.add((who, ordinal))
-        if (who, ordinal) not in actual.reported:
+        if (who, ordinal) not in actual.reported and (who, ordinal) not in actual.left_out:
             missing.setdefault(ordinal, []).append(g)
     for ordinal, days in sorted(missing.items()):
         day = dt.date.fromordinal(ordinal)

@@ -716,12 +716,15 @@ def _actual_hours(
             pause = (last - first) - worked
             if any(e in late_events for _, _, e in items):
                 last += minutes
-            rows.append({
-                "date": day_, "who": who,
-                "arrival": dt.time(first // 60 % 24, first % 60),
-                "wrap": dt.time(last // 60 % 24, last % 60),
-                "break": dt.time(pause // 60, pause % 60) if pause else None,
-            })
+            rows.append(
+                {
+                    "date": day_,
+                    "who": who,
+                    "arrival": dt.time(first // 60 % 24, first % 60),
+                    "wrap": dt.time(last // 60 % 24, last % 60),
+                    "break": dt.time(pause // 60, pause % 60) if pause else None,
+                }
+            )
     return rows
 
 

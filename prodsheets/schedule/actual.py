@@ -48,6 +48,7 @@ class ActualHours:
     reported: dict[tuple[str, int], Reported] = field(default_factory=dict)  # (who, ordinal)
     twice: list[tuple[int, int]] = field(default_factory=list)  # (row, the first row)
     long_breaks: list[int] = field(default_factory=list)  # rows left out
+    left_out: set[tuple[str, int]] = field(default_factory=set)  # (who, ordinal) of those
 
     def __bool__(self) -> bool:
         return bool(self.reported)
@@ -91,6 +92,7 @@ def read_actual_hours(production: Production, people: Mapping[str, int]) -> Actu
         pause = int(pause or 0)
         if pause and pause >= end - start:
             out.long_breaks.append(i)
+            out.left_out.add(key)
             continue
         out.reported[key] = Reported(i, str(who), day, start, end, pause)
     return out

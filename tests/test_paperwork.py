@@ -457,3 +457,20 @@ def test_the_production_report_in_xlsx_and_html(tmp_path: Path) -> None:
     html = re.sub(r"\s+", " ", " ".join(parse(out / "report.html").text)).replace("\u202f", " ")
     assert "Rapport de production — lundi 9 mars 2026 · Jour 1 / 5" in html
     assert "Écart cumulé 62,14 €" in html
+
+
+def test_travel_days_and_crew_at_rehearsals_in_the_day_out_of_days(tmp_path: Path) -> None:
+    """LUCIE (crew) flies in on Sunday 8 (T) and attends Monday's rehearsal: for crew a
+    rehearsal is work (R is the cast's), so Monday is her SW; S2 on Tuesday is her WF."""
+    sheets = copy.deepcopy(minimal_production())
+    sheets["Planning"][0].append("Type")
+    sheets["Planning"][1].append("répétition")
+    sheets["Planning"] += [
+        ["V1", D(2026, 3, 8), T(10), T(14), "Vol Paris - Saint-Denis", None, None, "trajet"],
+        ["S3", D(2026, 3, 10), T(8), T(12), "Séquence 3", "STUDIO", None, "séquence"],
+    ]
+    sheets["Affectations"] += [["V1", "LUCIE", None, None], ["S3", "LUCIE", None, None]]
+    result = check([write_workbook(tmp_path / "p.xlsx", sheets)])
+    dood = result.analyses[0].day_out_of_days
+    assert {d.day: c for d, c in dood.codes["LUCIE"].items()} == {8: "T", 9: "SW", 10: "WF"}
+    assert dood.totals("LUCIE")[:6] == (2, 0, 1, 0, 0, 3)

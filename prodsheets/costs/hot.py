@@ -18,7 +18,8 @@ For every day with hours in Actual hours, person by person:
   reported day.
 
 A person booked on a reported day without a row of their own (PS341) counts as planned;
-a person who worked without being booked (PS342) is planned at nothing.
+a person who worked without being booked (PS342) is planned at nothing; a held person is
+listed only when their holds are paid.
 """
 
 from __future__ import annotations
@@ -139,10 +140,11 @@ def hot_costs(a: Analyses) -> HotCosts:
     for who, i in s.people.items():
         a_, z = spans.get(who, (0, 0))
         mine = sorted((r for r in actual.reported.values() if r.who == who), key=lambda r: r.day)
-        holds = [d for d in dood.holds(who) if d in wanted]
+        pay = pay_of.get(who)
+        paid_hold = pay is not None and pay.hold() > 0
+        holds = [d for d in dood.holds(who) if d in wanted] if paid_hold else []
         if z <= a_ and not mine and not holds:
             continue
-        pay = pay_of.get(who)
         days = {
             dt.date.fromordinal(int(planned.day[g])): (
                 int(planned.start[g]),

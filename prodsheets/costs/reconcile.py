@@ -466,6 +466,11 @@ class _Builder:
         listed = self.p.settings.get("paid_holds") or ()
         return contract in {schema.choice_key("contract", x) for x in listed}
 
+    def _any_paid_holds(self) -> bool:
+        crew = self.p.table("crew")
+        own = crew.col("paid_holds") if crew is not None else []
+        return bool(self.p.settings.get("paid_holds")) or any(v is True for v in own)
+
     def _people(self) -> None:
         crew = self.p.table("crew")
         if crew is None:
@@ -474,7 +479,9 @@ class _Builder:
         rules = s.rules
         overtime = self.a.overtime
         work_days = self.a.work_days
-        dood = self.a.day_out_of_days
+        # The day-out-of-days (its holds) only when some holds may be paid: a million
+        # bookings need not be walked again for nothing.
+        dood = self.a.day_out_of_days if self._any_paid_holds() else None
         spans = work_days.spans()
         week_of: dict[int, IsoWeek] = {}  # date ordinal → ISO week, a few hundred at most
         base_day = (rules.overtime_after_hours or Decimal(35)) / 5
@@ -530,7 +537,7 @@ class _Builder:
                     (week, pay.day(int(sec))) for week, sec in zip(weeks, worked, strict=True)
                 ]
             hold = pay.hold()
-            if hold:
+            if hold and dood is not None:
                 items += [(iso_week(d), hold) for d in dood.holds(who)]
             if pay.premiums:
                 for week, bands in sorted(overtime.get(who, {}).items()):

@@ -7,7 +7,9 @@ Codes, as Movie Magic, Celtx and the schedulers write them:
 * ``H`` hold: a day without work between two working days of the same engagement, on
   which the unit works (the person is kept, and may be paid: see ``paid holds``);
 * ``T`` travel, ``R`` rehearsal, ``F`` fitting: a day whose only bookings are events of
-  that kind (:mod:`prodsheets.schedule.kinds`); a day with any other event is work;
+  that kind (:mod:`prodsheets.schedule.kinds`); a day with any other event is work. R and F
+  are the cast's (contract artist): the costume designer at a fitting, the director at a
+  table read, are at work;
 * blank: off, and the unit's own days off (no event at all that day, a Sunday or a bank
   holiday) inside an engagement, which are neither held nor paid.
 
@@ -94,6 +96,9 @@ def day_out_of_days(s: Schedule) -> DayOutOfDays:
     of_event = [_kind_of_event(k) for k in event_kinds]
     unit_days = {d for d in ev.day if d is not None}
 
+    crew = production.table("crew")
+    contracts = crew.col("contract") if crew is not None else []
+    cast = {who for who, i in s.people.items() if contracts and contracts[i] == "artist"}
     booked: dict[str, dict[dt.date, str]] = {}
     for n in range(len(b)):
         who = b.who[n]
@@ -105,6 +110,8 @@ def day_out_of_days(s: Schedule) -> DayOutOfDays:
             continue
         mine = booked.setdefault(who, {})
         kind = of_event[e] if of_event else "W"
+        if kind in ("R", "F") and who not in cast:
+            kind = "W"
         if day not in mine or _RANK[kind] < _RANK[mine[day]]:
             mine[day] = kind
     if not booked:

@@ -474,3 +474,23 @@ def test_travel_days_and_crew_at_rehearsals_in_the_day_out_of_days(tmp_path: Pat
     dood = result.analyses[0].day_out_of_days
     assert {d.day: c for d, c in dood.codes["LUCIE"].items()} == {8: "T", 9: "SW", 10: "WF"}
     assert dood.totals("LUCIE")[:6] == (2, 0, 1, 0, 0, 3)
+
+
+def test_pages_and_breaks_typed_wrong_are_findings_at_their_cells(tmp_path: Path) -> None:
+    sheets = copy.deepcopy(minimal_production())
+    sheets["Planning"][0].append("Pages")
+    sheets["Planning"][1].append("1 3/8")
+    sheets["Planning"][2].append("1.3")  # not a whole number of eighths
+    sheets["Heures réelles"] = [
+        ["Date", "Qui", "Arrivée", "Fin", "Pause"],
+        [D(2026, 3, 9), "LUCIE", T(7, 30), T(12), "une heure"],
+        [D(2026, 3, 9), "MARC", T(14), T(18), None],
+    ]
+    result = check([write_workbook(tmp_path / "p.xlsx", sheets)])
+    assert flatten(result.findings, "code", "sheet", "cell") == [
+        ["PS107", "Heures réelles", "E2"],  # « une heure » is no duration
+        ["PS108", "Planning", "H3"],
+    ]
+    assert result.productions[0].table("events").col("pages") == [11, None]
+    message = next(f for f in result.findings if f.code.code == "PS108").message("en")
+    assert "pages in eighths (1 3/8, 3/8, 2 or 1.375)" in message

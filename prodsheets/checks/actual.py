@@ -16,7 +16,7 @@ from prodsheets.findings import Finding
 from prodsheets.i18n import Bilingual, and_list, both, plural
 from prodsheets.i18n.formats import duration_text, say_date, span_text
 from prodsheets.i18n.words import COUNTS
-from prodsheets.schedule.timeline import at, seconds
+from prodsheets.schedule.timeline import DAY, at, seconds
 
 
 def actual_hours(a: Analyses) -> Iterator[Finding]:
@@ -42,8 +42,8 @@ def actual_hours(a: Analyses) -> Iterator[Finding]:
     for row in actual.long_breaks:
         day = date_col[row]
         start = at(day, arrival[row])
-        end = start - start % 86400 + seconds(wrap[row])
-        end += 86400 if end < start else 0
+        end = start - start % DAY + seconds(wrap[row])
+        end += DAY if end < start else 0
         yield Finding(
             C.BREAK_TOO_LONG,
             {

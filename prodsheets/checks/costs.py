@@ -4,7 +4,6 @@ per production by the analyses."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -13,10 +12,8 @@ from prodsheets.analyses import Analyses
 from prodsheets.contract import schema
 from prodsheets.costs.reconcile import Line
 from prodsheets.findings import Finding, Location
-from prodsheets.i18n import Bilingual, both
-from prodsheets.i18n.formats import date as date_text
-from prodsheets.i18n.formats import say_money, say_percent
-from prodsheets.i18n.words import REPORT
+from prodsheets.i18n import Bilingual
+from prodsheets.i18n.formats import say_day, say_money, say_percent
 from prodsheets.model import Production
 
 
@@ -151,7 +148,7 @@ def hot_cost_overruns(a: Analyses) -> Iterator[Finding]:
         yield Finding(
             C.HOT_COST_OVERRUN,
             {
-                "day": day_label(day.day, day.number, day.of),
+                "day": say_day(day.day, day.number, day.of),
                 "worked": say_money(day.worked, currency),
                 "planned": say_money(day.planned, currency),
                 "difference": say_money(day.difference, currency),
@@ -159,15 +156,3 @@ def hot_cost_overruns(a: Analyses) -> Iterator[Finding]:
             },
             tuple(table.cell(p.reported.row, "wrap") for p in over if p.reported is not None),
         )
-
-
-def day_label(day: dt.date, number: int | None, of: int) -> Bilingual:
-    """``10/03/2026 (day 2 of 6)`` / ``10/03/2026 (jour 2 / 6)``."""
-
-    def said(lang: str) -> str:
-        text = date_text(day, lang)
-        if number is None:
-            return text
-        return f"{text} ({REPORT[lang]['production_day'].format(n=number, of=of).lower()})"
-
-    return both(said)

@@ -136,10 +136,13 @@ def hot_costs(a: Analyses) -> HotCosts:
     crew = s.production.table("crew")
     roles = crew.col("role") if crew is not None else []
     out = {d: HotDay(d, number.get(d), len(shooting)) for d in reported_days}
+    by_person: dict[str, list[Reported]] = {}
+    for found in sorted(actual.reported.values(), key=lambda r: r.day):
+        by_person.setdefault(found.who, []).append(found)
 
     for who, i in s.people.items():
         a_, z = spans.get(who, (0, 0))
-        mine = sorted((r for r in actual.reported.values() if r.who == who), key=lambda r: r.day)
+        mine = by_person.get(who, [])
         pay = pay_of.get(who)
         paid_hold = pay is not None and pay.hold() > 0
         holds = [d for d in dood.holds(who) if d in wanted] if paid_hold else []

@@ -10,11 +10,10 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from prodsheets.checks.costs import day_label
 from prodsheets.costs.reconcile import Line, Reconciliation, Totals, Week
 from prodsheets.i18n import Bilingual, say
 from prodsheets.i18n.formats import money as say_money_in
-from prodsheets.i18n.formats import number, percent
+from prodsheets.i18n.formats import number, percent, say_day
 from prodsheets.i18n.words import RECONCILE, RECONCILE_HEADERS
 from prodsheets.money import decimal_text, money
 from prodsheets.pipeline import ReconcileResult
@@ -179,7 +178,7 @@ def render_text(result: ReconcileResult, lang: str, color: bool = False, width: 
             for key in ("planned", "worked", "difference", "running"):
                 hot.add_column(words[key], justify="right", no_wrap=True)
             for day in result.hot_costs.days:
-                label = say(day_label(day.day, day.number, day.of), lang)
+                label = say(say_day(day.day, day.number, day.of), lang)
                 hot.add_row(
                     label,
                     num(day.planned),

@@ -494,3 +494,20 @@ def test_pages_and_breaks_typed_wrong_are_findings_at_their_cells(tmp_path: Path
     assert result.productions[0].table("events").col("pages") == [11, None]
     message = next(f for f in result.findings if f.code.code == "PS108").message("en")
     assert "pages in eighths (1 3/8, 3/8, 2 or 1.375)" in message
+
+
+def test_the_example_s_hot_costs_in_reconcile_json() -> None:
+    """The example's two evenings: Monday's S04 wrapped 15 min late, Tuesday's S07 ran 2 h 15
+    over (workbooks/README.md); the planned cost stays the schedule's."""
+    result = CliRunner().invoke(main, ["reconcile", str(REUNION), "--format", "json"])
+    import json
+
+    data = json.loads(result.output)
+    assert data["hot_costs"] == [
+        {"date": "2026-03-09", "production_day": 1, "planned": "7069.40", "worked": "7108.63",
+         "difference": "39.23", "running": "39.23"},
+        {"date": "2026-03-10", "production_day": 2, "planned": "7069.40", "worked": "7395.63",
+         "difference": "326.23", "running": "365.46"},
+    ]  # fmt: skip
+    assert data["total"]["planned"] == "68122.74"  # as before the actual hours were typed
+    assert [f["code"] for f in data["findings"]].count("PS420") == 2

@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 from prodsheets.model import Production
 
 if TYPE_CHECKING:
+    from prodsheets.costs.hot import HotCosts
     from prodsheets.costs.reconcile import Reconciliation
+    from prodsheets.schedule.actual import ActualHours
+    from prodsheets.schedule.dood import DayOutOfDays
     from prodsheets.schedule.intervals import Schedule
     from prodsheets.schedule.presets import Rules
     from prodsheets.schedule.workdays import Days, Overtime, WeeklyTime
@@ -58,6 +61,45 @@ class Analyses:
         from prodsheets.schedule.workdays import overtime_hours
 
         return overtime_hours(self.rules, self.weekly_time)
+
+    @cached_property
+    def actual_hours(self) -> ActualHours:
+        """The Actual hours rows that count: each person's day as worked."""
+        from prodsheets.schedule.actual import read_actual_hours
+
+        return read_actual_hours(self.production, self.schedule.people)
+
+    @cached_property
+    def worked_days(self) -> Days:
+        """The working days as worked: reported days replaced by their real hours.
+
+        The working-time rules apply to these (the real hours are the legal ones); costs
+        are planned from ``work_days``. Without reported hours, the same object.
+        """
+        from prodsheets.schedule.actual import worked_days
+
+        return worked_days(self.schedule, self.work_days, self.actual_hours)
+
+    @cached_property
+    def worked_weekly_time(self) -> WeeklyTime:
+        """Seconds worked per person and ISO week, reported days as worked."""
+        from prodsheets.schedule.actual import worked_weekly_time
+
+        return worked_weekly_time(self.schedule, self.weekly_time, self.actual_hours)
+
+    @cached_property
+    def day_out_of_days(self) -> DayOutOfDays:
+        """Each booked person's days with the trade's codes (SW, W, WF, H, T, R, F)."""
+        from prodsheets.schedule.dood import day_out_of_days
+
+        return day_out_of_days(self.schedule)
+
+    @cached_property
+    def hot_costs(self) -> HotCosts:
+        """Each reported day's labour cost, planned and as worked (the hot cost)."""
+        from prodsheets.costs.hot import hot_costs
+
+        return hot_costs(self)
 
     @cached_property
     def reconciliation(self) -> Reconciliation:

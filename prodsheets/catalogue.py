@@ -877,6 +877,75 @@ CONSECUTIVE_DAYS = _code(
     ("Give {who} a day off within the run.", "Accordez un jour de repos à {who} dans la série."),
 )
 
+# The hours actually worked (Actual hours / Heures réelles).
+ACTUAL_HOURS_TWICE = _code(
+    "PS340",
+    "actual-hours-twice",
+    E,
+    ("Hours reported twice", "Heures saisies deux fois"),
+    (
+        "{who}'s hours on {day} are reported twice (rows {first} and {row}); the first row counts.",
+        "Les heures de {who} le {day} sont saisies deux fois (lignes {first} et {row}) ; la "
+        "première compte.",
+    ),
+    (
+        "Keep one row per person and day: for a split day, the first arrival, the last wrap, "
+        "and the time between in the break.",
+        "Gardez une ligne par personne et par jour : pour une journée coupée, la première "
+        "arrivée, la dernière fin, et le temps entre les deux en pause.",
+    ),
+)
+HOURS_NOT_REPORTED = _code(
+    "PS341",
+    "hours-not-reported",
+    W,
+    ("Hours not reported for everyone", "Heures non saisies pour tout le monde"),
+    (
+        "{day}: hours are reported for {reported}, but not for {missing}, booked that day: "
+        "their planned hours stand in.",
+        "{day} : les heures sont saisies pour {reported}, mais pas pour {missing}, "
+        "convoqué(e)s ce jour-là : leurs heures prévues les remplacent.",
+    ),
+    (
+        "Add their rows to {table} from the production report (arrival, wrap, break).",
+        "Ajoutez leurs lignes à {table} d'après le rapport de production (arrivée, fin, pause).",
+    ),
+)
+UNBOOKED_HOURS = _code(
+    "PS342",
+    "unbooked-hours",
+    I,
+    ("Hours worked without a booking", "Heures travaillées sans convocation"),
+    (
+        "{who} worked on {day} ({span}) without being booked that day: the hours and their "
+        "cost count, with nothing planned to compare.",
+        "{who} a travaillé le {day} ({span}) sans être convoqué(e) ce jour-là : les heures et "
+        "leur coût comptent, sans rien de prévu en face.",
+    ),
+    (
+        "If they were called, book them on the day's event in {table}; else correct the date "
+        "or the id.",
+        "S'il ou elle a été appelé(e), ajoutez l'affectation à l'événement du jour dans "
+        "{table} ; sinon corrigez la date ou le code.",
+    ),
+)
+BREAK_TOO_LONG = _code(
+    "PS343",
+    "break-too-long",
+    E,
+    ("Break as long as the day", "Pause aussi longue que la journée"),
+    (
+        "{who}'s break on {day} ({pause}) is as long as the day ({span}): the row is left out "
+        "and the planned hours stand in.",
+        "La pause de {who} le {day} ({pause}) dure autant que la journée ({span}) : la ligne "
+        "est écartée et les heures prévues la remplacent.",
+    ),
+    (
+        "Correct the break (1:00, 45 min, or 45 for minutes), or the arrival and the wrap.",
+        "Corrigez la pause (1:00, 45 min, ou 45 pour des minutes), ou l'arrivée et la fin.",
+    ),
+)
+
 # --- PS4xx: costs ---------------------------------------------------------------------
 
 UNPOSTED_COST = _code(
@@ -1016,6 +1085,27 @@ CONTINGENCY_USED = _code(
         "the lines over budget.",
         "Trouvez des économies sur d'autres lignes, ou augmentez les imprévus ; "
         "`prodsheets reconcile` liste les lignes en dépassement.",
+    ),
+)
+
+# Hot costs: the day's hours as worked against the day as planned.
+HOT_COST_OVERRUN = _code(
+    "PS420",
+    "hot-cost-overrun",
+    W,
+    ("The day's hours cost more than planned", "Les heures du jour coûtent plus que prévu"),
+    (
+        "{day}: the hours worked cost {worked} against {planned} planned, {difference} more "
+        "(overtime included); {running} over since the first day reported.",
+        "{day} : les heures faites coûtent {worked} pour {planned} prévus, soit {difference} "
+        "de plus (heures supplémentaires comprises) ; {running} de dépassement depuis le "
+        "premier jour saisi.",
+    ),
+    (
+        "The production report of the day (`prodsheets report`) shows who went over; plan "
+        "the next days to catch up, or take it from the contingency.",
+        "Le rapport de production du jour (`prodsheets report`) montre qui a dépassé ; "
+        "rattrapez sur les jours suivants, ou prenez-le sur les imprévus.",
     ),
 )
 

@@ -39,6 +39,8 @@ def _lang_option(what: str = "messages") -> Callable[[Callable[..., Any]], Calla
         "production's). / Langue du classeur de contrôle, de son bouton et de ses messages.",
         "list": "Language of the list (default: your system's). / Langue de la liste (par "
         "défaut : celle du système).",
+        "mails": "Language of the messages and call sheets (default: the production's). / "
+        "Langue des messages et feuilles de service (par défaut : celle de la production).",
     }
     return click.option("--lang", type=click.Choice(["fr", "en"]), default=None, help=helps[what])
 
@@ -349,6 +351,133 @@ def report(production: Path, out: Path, lang: str | None, no_pdf: bool) -> None:
         click.echo(str(path))
     for warning in written.warnings:
         click.echo(warning, err=True)
+
+
+@main.command(short_help="Call sheet messages of a day. / Messages de la feuille de service.")
+@click.argument("production", type=PATH)
+@click.option(
+    "--date",
+    "day",
+    required=True,
+    callback=lambda c, p, v: _date_option(c, p, v),
+    help="The day (31/12/2026 or 2026-12-31). / Le jour.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=FOLDER,
+    help="Folder for the .eml files and sent.json (default: mails-<date>). / Dossier des .eml.",
+)
+@click.option(
+    "--smtp",
+    metavar="HOST[:PORT]",
+    help="Also send them through this SMTP server. / Les envoyer aussi par ce serveur SMTP.",
+)
+@click.option(
+    "--from",
+    "sender",
+    metavar="ADDRESS",
+    help="The sender's address (needed with --smtp). / L'adresse d'envoi (avec --smtp).",
+)
+@click.option(
+    "--user",
+    metavar="LOGIN",
+    help="SMTP login (default: the sender). / Identifiant SMTP (par défaut : l'expéditeur).",
+)
+@click.option(
+    "--ssl",
+    is_flag=True,
+    help="TLS from the start (port 465); else STARTTLS if offered. / TLS dès le début (465).",
+)
+@_lang_option("mails")
+@_no_traceback
+def send(
+    production: Path,
+    day: Any,
+    out: Path | None,
+    smtp: str | None,
+    sender: str | None,
+    user: str | None,
+    ssl: bool,
+    lang: str | None,
+) -> None:
+    """Each person called on --date gets their message with the call sheet attached.
+
+    Their own lines (call, HMC, ready, wrap, events and places), the general call, parking
+    and the nearest hospital, and the call sheet's PDF. Written as OUT/<id>.eml (open them
+    in any mail client) with OUT/sent.json; with --smtp HOST[:PORT] and --from, also sent,
+    the password read from the environment variable PRODSHEETS_SMTP_PASSWORD (never typed
+    on the command line). People without an email address in Crew are listed on stderr.
+    Exit code: 0 written (and sent), 2 the production could not be read, nobody is called
+    that day, or the server refused.
+    """
+    from prodsheets.i18n.formats import date as date_text
+    from prodsheets.i18n.words import MAIL
+    from prodsheets.pipeline import check as run_check
+    from prodsheets.render.findings import finding_line
+    from prodsheets.render.report.data import gather
+    from prodsheets.send.deliver import PASSWORD_VARIABLE, send_smtp, write_eml
+    from prodsheets.send.messages import build_sending
+
+    result = run_check([production])
+    loaded = result.productions[0]
+    lang = lang or loaded.language
+    if loaded.unreadable:
+        for f in result.findings:
+            click.echo(finding_line(f, lang, None), err=True)
+        sys.exit(EXIT_USAGE)
+    words = MAIL[lang]
+    if smtp and not sender:
+        raise click.UsageError(words["no_sender"])
+    data = gather(result, lang)
+    found = next((d for d in data.days if d.date == day and d.calls), None)
+    if found is None:
+        click.echo(words["nobody"].format(day=date_text(day, lang, "full")), err=True)
+        sys.exit(EXIT_USAGE)
+    attachment = _callsheet_attachment(data, found, words)
+    sending = build_sending(data, found, attachment, sender)
+    folder = out if out is not None else Path(f"mails-{day.isoformat()}")
+    for path in write_eml(sending, folder, data.title):
+        click.echo(str(path))
+    for call in sending.no_address:
+        click.echo(words["no_address"].format(name=call.name, id=call.who), err=True)
+    if smtp and sender:
+        import smtplib
+
+        password = os.environ.get(PASSWORD_VARIABLE) or None
+        try:
+            send_smtp(
+                sending,
+                smtp,
+                sender,
+                user=user,
+                password=password,
+                ssl=ssl,
+                done=lambda address: click.echo(words["sent"].format(address=address)),
+            )
+        except (smtplib.SMTPException, OSError) as exc:
+            click.echo(words["smtp_failed"].format(server=smtp, reason=exc), err=True)
+            sys.exit(EXIT_USAGE)
+
+
+def _callsheet_attachment(data: Any, day: Any, words: dict[str, str]) -> Any:
+    """The day's call sheet as a PDF, or as HTML when WeasyPrint cannot run (said on stderr)."""
+    import tempfile
+
+    from prodsheets.render.report import callsheet, pdf
+    from prodsheets.send.messages import Attachment
+
+    html = callsheet.render_callsheet(data, day)
+    name = words["attachment"].format(date=day.date.isoformat())
+    reason = pdf.missing()
+    if reason is not None:
+        click.echo(words["no_pdf"].format(reason=reason), err=True)
+        return Attachment(f"{name}.html", html.encode("utf-8"), "text", "html")
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / f"{name}.pdf"
+        pdf.write_pdf(html, target)
+        return Attachment(target.name, target.read_bytes(), "application", "pdf")
 
 
 @main.command(short_help="The Excel control workbook. / Le classeur de contrôle Excel.")

@@ -32,7 +32,13 @@ def fold(text: str) -> str:
 
 
 # The column whose value names a row in findings (``"id": "LUCIE"`` in JSON).
-ROW_NAME = {"bookings": "who", "unavailability": "who", "travel": "from", "actuals": "code"}
+ROW_NAME = {
+    "bookings": "who",
+    "unavailability": "who",
+    "travel": "from",
+    "actuals": "code",
+    "actual_hours": "who",
+}
 
 
 @dataclass(frozen=True, eq=False, repr=False)  # a container: by identity, never printed whole

@@ -21,6 +21,7 @@ from prodsheets.model import Production
 
 if TYPE_CHECKING:
     from prodsheets.checks.base import Check
+    from prodsheets.costs.hot import HotCosts
     from prodsheets.costs.reconcile import Reconciliation
     from prodsheets.whatif.plan import Scenario, WhatIf
 
@@ -84,6 +85,7 @@ class ReconcileResult(Result):
     """`prodsheets reconcile`: the money findings and the reconciliation."""
 
     reconciliation: Reconciliation | None = None  # None when the production could not be read
+    hot_costs: HotCosts | None = None  # each day with hours reported: planned and as worked
 
     @property
     def production(self) -> Production:
@@ -166,13 +168,13 @@ def reconcile(path: Path) -> ReconcileResult:
     from prodsheets.checks import CHECKS
 
     production, findings = load_production(path)
-    rec = None
+    rec = hot = None
     if not production.unreadable:
         a = Analyses(production)
         findings += run_checks(a, CHECKS, Selection.families(*MONEY_FAMILIES))
-        rec = a.reconciliation
+        rec, hot = a.reconciliation, a.hot_costs
     findings.sort(key=Finding.sort_key)
-    return ReconcileResult([production], group_repeats(findings), rec)
+    return ReconcileResult([production], group_repeats(findings), rec, hot)
 
 
 def whatif(path: Path, scenario: Scenario) -> WhatIfResult:

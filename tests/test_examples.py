@@ -34,6 +34,10 @@ PLANTED = {
         ["PS301", "schedule.xlsx", "Affectations", "B260"],  # MARCO at the studio and the beach
         ["PS303", "schedule.xlsx", "Affectations", "B314"],  # INES booked on her day off
         ["PS307", "schedule.xlsx", "Affectations", "B326"],  # KEVIN: 7 h 30 of rest
+        ["PS420", "schedule.xlsx", "Heures réelles", "D8"],  # 09/03: S04 wrapped 15 min late
+        ["PS306", "schedule.xlsx", "Heures réelles", "C21"],  # MAYA 12 h 30 on 10/03, as worked
+        ["PS306", "schedule.xlsx", "Heures réelles", "C22"],  # PAUL too: S07 ran over
+        ["PS420", "schedule.xlsx", "Heures réelles", "D27"],  # 10/03: S07 ran 2 h 15 over
         ["PS501", "schedule.xlsx", "Planning", "H26"],  # S09 outdoors in Cilaos, no cover
         ["PS116", "schedule.xlsx", "Planning", "B31"],  # S12 on 12/04 instead of 12/03
     ],

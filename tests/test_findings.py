@@ -178,6 +178,18 @@ def expenses(*rows: list[Any]) -> Callable[[Sheets], None]:
 
 
 MARCH_10 = dt.date(2026, 3, 10)
+MARCH_9 = dt.date(2026, 3, 9)
+
+
+def actual_hours(*rows: list[Any]) -> Callable[[Sheets], None]:
+    """A Heures réelles sheet holding these rows (date, who, arrival, wrap, break)."""
+    header = ["Date", "Qui", "Arrivée", "Fin", "Pause"]
+    return lambda sheets: sheets.update({"Heures réelles": [header, *rows]})
+
+
+# The evening of 9/03 as planned: LUCIE 07:30-12:00 (S1), MARC 14:00-18:00 (S2).
+LUCIE_AS_PLANNED = [MARCH_9, "LUCIE", dt.time(7, 30), dt.time(12), None]
+MARC_AS_PLANNED = [MARCH_9, "MARC", dt.time(14), dt.time(18), None]
 
 
 # A fake OLE2 container that names the stream Office uses for an encrypted package.
@@ -316,7 +328,7 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
     ),
     "PS122": (in_workbook(expenses([MARCH_10, "07.01", "Caméra", "1,500"])), [["PS122", "D2"]]),
     "PS123": (in_workbook(set_cell("Planning", 2, 3, 8.0)), [["PS123", "C2"]]),
-    "PS124": (in_workbook(rename_header("Lieux", 5, "Parking")), [["PS124", "E1"]]),
+    "PS124": (in_workbook(rename_header("Lieux", 5, "Contact sur place")), [["PS124", "E1"]]),
     "PS125": (in_workbook(rename_header("Planning", 3, "Quand")), [["PS125", "C1"]]),
     "PS126": (
         in_workbook(lambda s: [drop_column("Planning", 4)(s), drop_column("Planning", 3)(s)]),
@@ -339,6 +351,35 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
     ),
     "PS130": (in_workbook(set_cell("Devis", 2, 7, "=D2*F2")), [["PS130", "G2"]]),
     "PS131": (in_workbook(set_cell("Planning", 3, 4, None)), [["PS131", "D3"]]),
+    # LUCIE's evening typed twice: the first row counts.
+    "PS340": (
+        in_workbook(actual_hours(LUCIE_AS_PLANNED, LUCIE_AS_PLANNED, MARC_AS_PLANNED)),
+        [["PS340", "B3"]],
+    ),
+    # Only LUCIE's hours are in: MARC, booked on S2 that day, stands in as planned.
+    "PS341": (in_workbook(actual_hours(LUCIE_AS_PLANNED)), [["PS341", "B4"]]),
+    # LUCIE came in on 10/03, booked nowhere: her day rate is a day more than planned.
+    "PS342": (
+        in_workbook(actual_hours([MARCH_10, "LUCIE", dt.time(9), dt.time(12), None])),
+        [["PS342", "B2"], ["PS420", "D2"]],
+    ),
+    # A 5-hour break on a 4 h 30 day: the row is left out, her planned day stands.
+    "PS343": (
+        in_workbook(
+            actual_hours([*LUCIE_AS_PLANNED[:4], dt.time(5)], MARC_AS_PLANNED),
+        ),
+        [["PS343", "E2"]],
+    ),
+    # Overtime after 4 h a week: LUCIE planned 4 h 30 (30 min of overtime), worked 6 h 30.
+    "PS420": (
+        in_workbook(
+            lambda s: [
+                add_row("Production", ["Heures sup. après (h)", 4])(s),
+                actual_hours([MARCH_9, "LUCIE", dt.time(7, 30), dt.time(14)], MARC_AS_PLANNED)(s),
+            ]
+        ),
+        [["PS420", "D2"]],
+    ),
     "PS201": (
         in_workbook(set_cell("Devis", 2, 7, 2300)),
         [["PS201", "G2"], ["PS202", "G4"], ["PS203", "G6"]],

@@ -94,12 +94,14 @@ def test_xlsx_sheets_and_headline(reunion: Path) -> None:
         "Trésorerie",
         "Matrice des risques",
         "Jours de travail",
+        "Rapport de production",
+        "Convocations à confirmer",
         "Planning",
     ]
     summary = {r[0]: r[1] for r in wb["Synthèse"].iter_rows(min_row=3, values_only=True) if r[0]}
     assert summary["Production"] == "Le Grand Départ"
     assert summary["Devis"] == pytest.approx(107044.20)
-    assert (summary["Erreurs"], summary["Avertissements"], summary["Infos"]) == (9, 6, 2)
+    assert (summary["Erreurs"], summary["Avertissements"], summary["Infos"]) == (11, 8, 2)
     money = wb["Synthèse"]["B10"].number_format
     assert "€" in money and "40C" in money  # the production's currency, French locale
 
@@ -153,18 +155,49 @@ def test_xlsx_costs_formats_chart_and_print_setup(reunion: Path) -> None:
     assert "dd/mm/yyyy" in plan["A2"].number_format
 
 
-def test_xlsx_day_out_of_days(reunion: Path) -> None:
+def test_xlsx_day_out_of_days_with_the_trade_codes(reunion: Path) -> None:
+    """ENZO (Marc) in the example, worked by hand from the schedule:
+
+    - 05/03 PREP03, kind « essayage »: F (fitting); 06/03 PREP04, « lecture »: R;
+    - 07/03 and 08/03: no event at all, the unit's weekend: blank (not a hold);
+    - 09/03 S02 and S04: his first working day, SW;
+    - 10/03: the unit shoots in Cilaos, but S07 is Paul and Maya's: a day between two
+      working days of his engagement, H (hold);
+    - 11/03 S08 and 12/03 S11, S13: W, then WF, his last day in March;
+    - 12/04 S12 (the planted April date): 31 days after 12/03, more than the 10 days of
+      ``max hold days``: dropped and picked up again, a one-day engagement, SWF.
+
+    Totals: work 4 (09, 11, 12/03, 12/04), hold 1, travel 0, span 05/03 → 12/04 = 39 days.
+    """
     from openpyxl import load_workbook
 
     ws = load_workbook(reunion / "report.xlsx")["Jours de travail"]
     header = [c.value for c in ws[2]]
-    dates = [v.date() for v in header[3:-2]]
+    assert header[-6:] == [
+        "Travail",
+        "Attente",
+        "Trajet",
+        "Répétition",
+        "Essayage",
+        "Durée (jours)",
+    ]
+    dates = [v.date() for v in header[3:-6]]
     assert dates[0] == dt.date(2026, 3, 2) and dates[-1] == dt.date(2026, 4, 12)
-    row = next(r for r in ws.iter_rows(min_row=3, values_only=True) if r[0] == "LUCIE")
-    marks = dict(zip(dates, row[3:-2], strict=True))
-    assert marks[dt.date(2026, 3, 9)] == "T"  # French: T = travaillé
-    assert marks[dt.date(2026, 3, 7)] is None  # a Saturday off
-    assert row[-2] == sum(1 for v in marks.values() if v == "T")
+    row = next(r for r in ws.iter_rows(min_row=3, values_only=True) if r[0] == "ENZO")
+    codes = {d: c for d, c in zip(dates, row[3:-6], strict=True) if c}
+    march = dt.date(2026, 3, 1)
+    assert codes == {
+        march.replace(day=5): "F",
+        march.replace(day=6): "R",
+        march.replace(day=9): "SW",
+        march.replace(day=10): "H",
+        march.replace(day=11): "W",
+        march.replace(day=12): "WF",
+        dt.date(2026, 4, 12): "SWF",
+    }
+    assert list(row[-6:]) == [4, 1, 0, 1, 1, 39]
+    maya = next(r for r in ws.iter_rows(min_row=3, values_only=True) if r[0] == "MAYA")
+    assert [c for c in maya[3:-6] if c] == ["F", "R", "SW", "W", "W", "W", "WF", "SWF"]
 
 
 def calibri_width(text: str) -> float:
@@ -280,7 +313,7 @@ def test_xlsx_findings_errors_first_then_by_place(reunion: Path) -> None:
 
     ws = load_workbook(reunion / "report.xlsx")["Constats"]
     severities = [r[0] for r in ws.iter_rows(min_row=2, values_only=True) if r[0]]
-    assert severities == ["erreur"] * 9 + ["attention"] * 6 + ["info"] * 2
+    assert severities == ["erreur"] * 11 + ["attention"] * 8 + ["info"] * 2
     places = [r[5] for r in ws.iter_rows(min_row=2, max_row=10, values_only=True)]
     assert places[:2] == ["budget.xlsx › Devis!H37", "budget.xlsx › Devis!H64"]
 
@@ -358,7 +391,7 @@ def test_html_sets_command_names_as_code_and_lists_errors_first(reunion: Path) -
     assert "<code>prodsheets whatif --rain 2026-03-11</code>" in html
     assert "`" not in html
     levels = re.findall(r'<td class="sev (\w+)"', html)
-    assert levels == ["error"] * 9 + ["warning"] * 6 + ["info"] * 2
+    assert levels == ["error"] * 11 + ["warning"] * 8 + ["info"] * 2
     sheet = (reunion / "callsheets" / "2026-03-11.html").read_text(encoding="utf-8")
     assert "<code>prodsheets whatif --rain 2026-03-11</code>" in sheet and "`" not in sheet
 

@@ -10,7 +10,7 @@ reads (the model, the analyses, the catalogue); none imports this list or the ru
 from __future__ import annotations
 
 from prodsheets import catalogue as C
-from prodsheets.checks import budget, conflicts, contingency, costs, hours, tables
+from prodsheets.checks import actual, budget, conflicts, contingency, costs, hours, tables
 from prodsheets.checks.base import AcrossCheck, Check
 
 CHECKS: tuple[Check, ...] = (
@@ -31,6 +31,10 @@ CHECKS: tuple[Check, ...] = (
     Check(conflicts.outside_event, (C.OUTSIDE_EVENT,)),
     Check(conflicts.events_without_end, (C.EVENT_WITHOUT_END,)),
     Check(hours.working_time, (C.DAILY_HOURS, C.REST_TIME, C.WEEKLY_HOURS, C.CONSECUTIVE_DAYS)),
+    Check(
+        actual.actual_hours,
+        (C.ACTUAL_HOURS_TWICE, C.HOURS_NOT_REPORTED, C.UNBOOKED_HOURS, C.BREAK_TOO_LONG),
+    ),
     # PS5xx: contingency
     Check(contingency.outdoor_without_cover, (C.OUTDOOR_WITHOUT_COVER,)),
     Check(contingency.critical_vendor_without_backup, (C.CRITICAL_VENDOR_WITHOUT_BACKUP,)),
@@ -45,6 +49,7 @@ CHECKS: tuple[Check, ...] = (
     Check(costs.line_warnings, (C.LINE_WARNING, C.LINE_OVERSPENT)),
     Check(costs.chapter_overruns, (C.CHAPTER_OVERRUN,)),
     Check(costs.contingency_used, (C.CONTINGENCY_USED,)),
+    Check(costs.hot_cost_overruns, (C.HOT_COST_OVERRUN,)),
 )
 
 # Across productions (``prodsheets check film-a/ tour-b/``): one check over several.

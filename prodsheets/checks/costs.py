@@ -1,5 +1,5 @@
 """Costs: what reconciling found, lines and chapters past their alert, the contingency used
-(PS401-PS409). The reconciliation itself is :mod:`prodsheets.costs.reconcile`, built once
+(PS401-PS409), and the days whose hours cost more than planned (PS420). The reconciliation itself is :mod:`prodsheets.costs.reconcile`, built once
 per production by the analyses."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from prodsheets.contract import schema
 from prodsheets.costs.reconcile import Line
 from prodsheets.findings import Finding, Location
 from prodsheets.i18n import Bilingual
-from prodsheets.i18n.formats import say_money, say_percent
+from prodsheets.i18n.formats import say_day, say_money, say_percent
 from prodsheets.model import Production
 
 
@@ -128,3 +128,31 @@ def contingency_used(a: Analyses) -> Iterator[Finding]:
         },
         (where,) if where else (),
     )
+
+
+def hot_cost_overruns(a: Analyses) -> Iterator[Finding]:
+    """A reported day whose hours worked cost more than planned (PS420), with the running
+    difference since the first reported day."""
+    hot = a.hot_costs
+    table = a.actual_hours.table
+    if not hot or table is None:
+        return
+    currency = a.production.currency
+    for day in hot.days:
+        if day.difference <= 0:
+            continue
+        over = sorted(
+            (p for p in day.people if p.difference > 0 and p.reported is not None),
+            key=lambda p: (-p.difference, p.name),
+        )
+        yield Finding(
+            C.HOT_COST_OVERRUN,
+            {
+                "day": say_day(day.day, day.number, day.of),
+                "worked": say_money(day.worked, currency),
+                "planned": say_money(day.planned, currency),
+                "difference": say_money(day.difference, currency),
+                "running": say_money(day.running, currency),
+            },
+            tuple(table.cell(p.reported.row, "wrap") for p in over if p.reported is not None),
+        )

@@ -1,7 +1,10 @@
 """Working time: hours a day, rest between two days, hours a week, days in a row.
 
 The working days and weeks come from :mod:`prodsheets.schedule.workdays` (shared with
-costs); the limits from the production's preset (:mod:`prodsheets.schedule.presets`).
+costs), each day a person's hours were reported replaced by the real ones
+(:mod:`prodsheets.schedule.actual`): the hours actually worked are the legal ones, and a
+finding about such a day points at its row of Actual hours. The limits come from the
+production's preset (:mod:`prodsheets.schedule.presets`).
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ from prodsheets.schedule.workdays import Days
 
 def working_time(a: Analyses) -> Iterator[Finding]:
     """Hours a day, rest between two days, hours a week, days in a row (PS306-PS309)."""
-    s, days = a.schedule, a.work_days
-    yield from _daily(s, days)
-    yield from _rest(s, days)
-    for who, weeks in a.weekly_time.items():
-        yield from _weekly(s, who, weeks)
-    yield from _consecutive(s, days)
+    s, days = a.schedule, a.worked_days
+    cells = _DayCells(a, days)
+    yield from _daily(s, days, cells)
+    yield from _rest(s, days, cells)
+    for who, weeks in a.worked_weekly_time.items():
+        yield from _weekly(s, who, weeks, cells)
+    yield from _consecutive(s, days, cells)
 
 
 def _cells(s: Schedule, ns: tuple[int, ...] | list[int]) -> tuple[Location, ...]:
@@ -38,7 +42,37 @@ def _cells(s: Schedule, ns: tuple[int, ...] | list[int]) -> tuple[Location, ...]
     return tuple(s.booking_cell(n) for n in picked)
 
 
-def _daily(s: Schedule, days: Days) -> Iterator[Finding]:
+class _DayCells:
+    """Where a working day is written: its row of Actual hours when its hours were
+    reported, else its first and last bookings."""
+
+    def __init__(self, a: Analyses, days: Days) -> None:
+        self.s, self.days, self.actual = a.schedule, days, a.actual_hours
+
+    def day(self, g: int) -> tuple[Location, ...]:
+        row = self.days.reported_row(g)
+        if row >= 0 and self.actual.table is not None:
+            table = self.actual.table
+            return (table.cell(row, "arrival"), table.cell(row, "wrap"))
+        return _cells(self.s, (int(self.days.first[g]), int(self.days.last[g])))
+
+    def first(self, g: int) -> Location:
+        return self.day(g)[0]
+
+    def last(self, g: int) -> Location:
+        return self.day(g)[-1]
+
+    def week(self, who: str, monday: dt.date) -> list[Location]:
+        """The rows of Actual hours of a person in the week of ``monday``."""
+        table = self.actual.table
+        if table is None:
+            return []
+        week = [monday + dt.timedelta(days=k) for k in range(7)]
+        rows = [r for d in week if (r := self.actual.get(who, d)) is not None]
+        return [table.cell(r.row, "arrival") for r in rows]
+
+
+def _daily(s: Schedule, days: Days, cells: _DayCells) -> Iterator[Finding]:
     rules = s.rules
     if rules.daily_max_hours is None:
         return
@@ -72,11 +106,11 @@ def _daily(s: Schedule, days: Days) -> Iterator[Finding]:
                 "limit": duration_text(long_limit if d.long_day else limit),
                 "rules": rules.name,
             },
-            _cells(s, (d.first, d.last)),
+            cells.day(g),
         )
 
 
-def _rest(s: Schedule, days: Days) -> Iterator[Finding]:
+def _rest(s: Schedule, days: Days, cells: _DayCells) -> Iterator[Finding]:
     rules = s.rules
     if rules.min_rest_hours is None:
         return
@@ -120,7 +154,7 @@ def _rest(s: Schedule, days: Days) -> Iterator[Finding]:
                 "limit": _rest_limit(s),
                 "rules": rules.name,
             },
-            (s.booking_cell(after.first), s.booking_cell(before.last)),
+            (cells.first(g), cells.last(g - 1)),
         )
 
 
@@ -137,7 +171,9 @@ def _rest_limit(s: Schedule) -> Bilingual:
     )
 
 
-def _weekly(s: Schedule, who: str, weeks: dict[tuple[int, int], int]) -> Iterator[Finding]:
+def _weekly(
+    s: Schedule, who: str, weeks: dict[tuple[int, int], int], cells: _DayCells
+) -> Iterator[Finding]:
     rules = s.rules
     if rules.weekly_max_hours is None:
         return
@@ -146,11 +182,13 @@ def _weekly(s: Schedule, who: str, weeks: dict[tuple[int, int], int]) -> Iterato
         if worked <= rules.weekly_max_hours * HOUR:
             continue
         monday = dt.date.fromisocalendar(year, week, 1)
-        order = s.groups[who]  # sorted by start: the week's bookings are one slice
+        reported = cells.week(who, monday)
+        order = s.groups.get(who, [])  # sorted by start: the week's bookings are one slice
         first = monday.toordinal() * DAY
         a = bisect_left(order, first, key=b.start.__getitem__)
         z = bisect_left(order, first + 7 * DAY, key=b.start.__getitem__)
         in_week = list(order[a:z]) or list(order[:1])
+        where = (*reported, *_cells(s, in_week)) if in_week else tuple(reported)
         yield Finding(
             C.WEEKLY_HOURS,
             {
@@ -164,11 +202,11 @@ def _weekly(s: Schedule, who: str, weeks: dict[tuple[int, int], int]) -> Iterato
                 "limit": hours_text(rules.weekly_max_hours),
                 "rules": rules.name,
             },
-            _cells(s, in_week),
+            where,
         )
 
 
-def _consecutive(s: Schedule, days: Days) -> Iterator[Finding]:
+def _consecutive(s: Schedule, days: Days, cells: _DayCells) -> Iterator[Finding]:
     rules = s.rules
     limit = rules.max_consecutive_days
     if limit is None or not len(days):
@@ -194,5 +232,5 @@ def _consecutive(s: Schedule, days: Days) -> Iterator[Finding]:
                 "limit": limit,
                 "rules": rules.name,
             },
-            (s.booking_cell(int(days.first[a + limit])),),
+            (cells.first(a + limit),),
         )

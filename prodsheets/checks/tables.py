@@ -268,6 +268,8 @@ _RANGES: dict[tuple[str, str], tuple[int, int | None]] = {
     ("resources", "quantity"): (1, None),
     ("locations", "capacity"): (1, None),
     ("bookings", "quantity"): (1, None),
+    ("locations", "latitude"): (-90, 90),
+    ("locations", "longitude"): (-180, 180),
 }
 
 

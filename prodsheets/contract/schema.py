@@ -51,6 +51,9 @@ TEXT, ID, DATE, TIME, MONEY, NUMBER, INTEGER, PERCENT, BOOL, ID_LIST, CHOICE, FR
     "choice",
     "fringe",
 )
+# Second round: a script's pages in eighths (``1 3/8``), a length of time (a break: ``1:00``,
+# ``45 min``), kept apart from TIME, which is a time of day.
+PAGES, DURATION = "pages", "duration"
 
 
 class Choice(NamedTuple):
@@ -109,6 +112,9 @@ class Table(NamedTuple):
     help_fr: str = ""
     key_value: bool = False  # Production: one setting per row, not one record per row
     workbook: str = "budget"  # where `prodsheets new` puts it
+    # (missing, stand-in): a sheet with no column for `missing` reads the stand-in's column
+    # for it too (an Events sheet keyed by « séquence » alone: the scene is its id).
+    stand_ins: tuple[tuple[str, str], ...] = ()
 
     def name(self, lang: Lang) -> str:
         return pick(lang, self.en, self.fr)
@@ -237,6 +243,18 @@ CHOICES: dict[str, tuple[Choice, ...]] = {
         Choice("fr", "fr", "fr", ("français", "francais", "french")),
         Choice("en", "en", "en", ("english", "anglais")),
     ),
+    # A scene's set and light, as a call sheet's strip says them (INT. / EXT., JOUR / NUIT).
+    "int_ext": (
+        Choice("int", "INT", "INT", ("interior", "intérieur", "interieur", "i", "int.")),
+        Choice("ext", "EXT", "EXT", ("exterior", "extérieur", "exterieur", "e", "ext.")),
+        Choice("int_ext", "INT/EXT", "INT/EXT", ("i/e", "int-ext", "int./ext.", "ext/int")),
+    ),
+    "day_night": (
+        Choice("day", "day", "jour", ("j", "d", "jour.")),
+        Choice("night", "night", "nuit", ("n", "nuit américaine")),
+        Choice("dawn", "dawn", "aube", ("morning", "matin", "aurore")),
+        Choice("dusk", "dusk", "crépuscule", ("evening", "soir", "crepuscule", "magic hour")),
+    ),
 }
 
 YES_NO = {"en": ("yes", "no"), "fr": ("oui", "non")}
@@ -335,6 +353,30 @@ PRODUCTION = Table(
             help_en="Warn when overruns have used this share of the contingency (default 100 %).",
             help_fr="Alerter quand les dépassements ont consommé cette part des imprévus "
             "(100 % par défaut).",
+        ),
+        _c(
+            "paid_holds",
+            "paid holds",
+            "attentes payées",
+            ID_LIST,
+            aliases=("holds paid", "jours d'attente payés", "attente payée"),
+            help_en="The contracts whose hold days are paid (e.g. artist): a hold is a day "
+            "without work between two working days of the same engagement. Crew's own "
+            "column, if present, decides for each person.",
+            help_fr="Les contrats dont les jours d'attente sont payés (ex. artiste) : un jour "
+            "d'attente est un jour sans travail entre deux jours travaillés du même "
+            "engagement. La colonne de l'Équipe, si elle existe, décide pour chacun.",
+        ),
+        _c(
+            "max_hold_days",
+            "max hold days",
+            "attente max (jours)",
+            INTEGER,
+            aliases=("hold days max", "jours d'attente max"),
+            help_en="A gap of more days than this between two working days ends the "
+            "engagement (dropped, then picked up again) instead of holding (default 10).",
+            help_fr="Un écart de plus de jours que cela entre deux jours travaillés clôt "
+            "l'engagement (libéré puis repris) au lieu de le mettre en attente (10 par défaut).",
         ),
         _c(
             "risk_threshold",
@@ -473,6 +515,18 @@ CREW = Table(
         _c("email", "email", "email", aliases=("e-mail", "courriel", "mail"), width=26),
         _c("phone", "phone", "téléphone", aliases=("tel", "tél", "portable", "mobile"), width=16),
         _c("backup", "backup", "remplaçant", ID, refs=("crew",), aliases=("remplacant",)),
+        _c(
+            "paid_holds",
+            "paid holds",
+            "attentes payées",
+            BOOL,
+            aliases=("holds paid", "attente payée"),
+            help_en="Whether this person's hold days are paid (else the Production setting "
+            "decides by contract).",
+            help_fr="Si les jours d'attente de cette personne sont payés (sinon le paramètre "
+            "de Production décide par contrat).",
+            width=10,
+        ),
     ),
     id_column="id",
     aliases=("equipe", "team", "staff", "personnel"),
@@ -553,6 +607,36 @@ LOCATIONS = Table(
         _c("address", "address", "adresse", width=36),
         _c("outdoor", "outdoor", "extérieur", BOOL, aliases=("exterieur", "ext"), width=10),
         _c("capacity", "capacity", "capacité", INTEGER, aliases=("capacite",), width=10),
+        _c("latitude", "latitude", "latitude", NUMBER, aliases=("lat",), width=10),
+        _c("longitude", "longitude", "longitude", NUMBER, aliases=("lon", "lng", "long"), width=10),
+        _c(
+            "parking",
+            "parking",
+            "parking",
+            aliases=("stationnement", "cantine et parking"),
+            width=30,
+        ),
+        _c(
+            "hospital",
+            "hospital",
+            "hôpital",
+            aliases=("hopital", "nearest hospital", "urgences"),
+            width=26,
+        ),
+        _c(
+            "hospital_address",
+            "hospital address",
+            "adresse hôpital",
+            aliases=("adresse hopital", "adresse de l'hôpital"),
+            width=36,
+        ),
+        _c(
+            "hospital_phone",
+            "hospital phone",
+            "téléphone hôpital",
+            aliases=("tél. hôpital", "tel hopital", "hospital tel"),
+            width=16,
+        ),
     ),
     id_column="id",
     aliases=("venues", "decors", "décors", "sites", "stages", "scènes"),
@@ -595,9 +679,7 @@ EVENTS = Table(
     "Events",
     "Planning",
     (
-        _c(
-            "id", "id", "id", ID, required=True, aliases=("séquence", "sequence", "scène"), width=10
-        ),
+        _c("id", "id", "id", ID, required=True, aliases=("identifiant",), width=10),
         _c("date", "date", "date", DATE, required=True, width=12),
         _c("start", "start", "début", TIME, aliases=("debut", "heure début"), width=8),
         _c("end", "end", "fin", TIME, aliases=("heure fin",), width=8),
@@ -622,8 +704,27 @@ EVENTS = Table(
             width=10,
         ),
         _c("notes", "notes", "notes", width=30),
+        _c(
+            "scene",
+            "scene",
+            "séquence",
+            aliases=("sequence", "scène", "sc", "séq", "seq", "scene number", "n° séquence"),
+            width=9,
+        ),
+        _c("pages", "pages", "pages", PAGES, aliases=("page count", "nb pages"), width=7),
+        _c("int_ext", "int/ext", "int/ext", CHOICE, choices="int_ext", aliases=("ie",), width=8),
+        _c(
+            "day_night",
+            "day/night",
+            "effet",
+            CHOICE,
+            choices="day_night",
+            aliases=("d/n", "j/n", "jour/nuit", "time of day"),
+            width=10,
+        ),
     ),
     id_column="id",
+    stand_ins=(("id", "scene"),),
     aliases=("schedule", "plan de travail", "events", "événements", "evenements"),
     workbook="schedule",
     help_en="What happens when and where: a scene, a rehearsal, a load-in, a show. An end "
@@ -640,19 +741,36 @@ BOOKINGS = Table(
         _c(
             "event",
             "event",
-            "séquence",
+            "événement",
             ID,
             required=True,
             refs=("events",),
-            aliases=("sequence", "événement", "evenement", "event id"),
+            aliases=("séquence", "sequence", "evenement", "event id"),
             width=10,
         ),
         _c("who", "who", "qui", ID, required=True, refs=("crew", "resources"), width=10),
-        _c("call", "call", "convocation", TIME, aliases=("pat", "call time"), width=12),
+        _c("call", "call", "convocation", TIME, aliases=("call time",), width=12),
         _c("wrap", "wrap", "fin", TIME, aliases=("end",), width=8),
         _c("quantity", "quantity", "quantité", INTEGER, aliases=("qté", "qty"), width=10),
         _c("role", "role", "poste", width=18),
         _c("notes", "notes", "notes", width=30),
+        _c(
+            "hmc",
+            "HMC",
+            "HMC",
+            TIME,
+            aliases=("hair make-up costume", "hair and make-up", "habillage maquillage coiffure"),
+            width=8,
+        ),
+        _c(
+            "ready",
+            "ready",
+            "PAT",
+            TIME,
+            aliases=("prêt à tourner", "pret a tourner", "on set", "ready time"),
+            width=8,
+        ),
+        _c("confirmed", "confirmed", "confirmé", BOOL, aliases=("confirme", "confirmée"), width=10),
     ),
     id_column=None,
     aliases=("convocations", "calls", "assignments"),
@@ -693,6 +811,38 @@ RISKS = Table(
     help_fr="Ce qui peut mal tourner, noté de 1 à 5 en probabilité et impact, avec un plan.",
 )
 
+ACTUAL_HOURS = Table(
+    "actual_hours",
+    "Actual hours",
+    "Heures réelles",
+    (
+        _c("date", "date", "date", DATE, required=True, aliases=("jour", "day"), width=12),
+        _c("who", "who", "qui", ID, required=True, refs=("crew",), width=10),
+        _c(
+            "arrival",
+            "arrival",
+            "arrivée",
+            TIME,
+            required=True,
+            aliases=("arrivee", "in", "start", "début", "prise de poste"),
+            width=9,
+        ),
+        _c("wrap", "wrap", "fin", TIME, required=True, aliases=("out", "end", "départ"), width=9),
+        _c("break", "break", "pause", DURATION, aliases=("meal break", "repas"), width=8),
+        _c("notes", "notes", "notes", width=30),
+    ),
+    required=False,
+    aliases=("heures reelles", "hours worked", "heures travaillées", "time sheet", "pointage"),
+    workbook="schedule",
+    help_en="The hours actually worked, filled in each evening from the production report: "
+    "they replace the planned hours of that person and day for the working-time rules and "
+    "the day's cost. A wrap earlier than the arrival is the next day.",
+    help_fr="Les heures réellement travaillées, saisies chaque soir d'après le rapport de "
+    "production : elles remplacent les heures prévues de cette personne ce jour-là pour les "
+    "règles de temps de travail et le coût du jour. Une fin plus tôt que l'arrivée est le "
+    "lendemain.",
+)
+
 TABLES: tuple[Table, ...] = (
     PRODUCTION,
     BUDGET,
@@ -707,6 +857,7 @@ TABLES: tuple[Table, ...] = (
     EVENTS,
     BOOKINGS,
     RISKS,
+    ACTUAL_HOURS,
 )
 TABLES_BY_KEY: dict[str, Table] = {t.key: t for t in TABLES}
 WORKBOOKS: tuple[str, ...] = ("budget", "crew", "schedule")
@@ -957,6 +1108,7 @@ SETTING_RANGES: dict[str, tuple[int, int | None]] = {
     "max_consecutive_days": (1, None),
     "travel_buffer_minutes": (0, None),
     "risk_threshold": (1, 25),
+    "max_hold_days": (0, 366),
 }
 
 

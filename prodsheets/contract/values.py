@@ -73,6 +73,14 @@ EXPECTED: dict[str, dict[str, str]] = {
         "en": "a fringe code from the Fringes sheet or a percentage",
         "fr": "un code de la feuille Charges ou un pourcentage",
     },
+    "pages": {
+        "en": "pages in eighths (1 3/8, 3/8, 2 or 1.375)",
+        "fr": "des pages en huitièmes (1 3/8, 3/8, 2 ou 1,375)",
+    },
+    "duration": {
+        "en": "a duration (1:00, 1h30, 45 min, or minutes: 45)",
+        "fr": "une durée (1:00, 1h30, 45 min, ou des minutes : 45)",
+    },
 }
 
 
@@ -522,6 +530,86 @@ def _time_of_seconds(seconds: int) -> dt.time:
     return dt.time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
 
 
+# --- a script's pages, a length of time ---------------------------------------------
+
+_PAGES = r"(?:(\d+)(?:\s+|\s*\+\s*|-))?(\d+)\s*/\s*(\d+)"
+EIGHTHS = 8
+
+
+def parse_pages(value: object) -> int:
+    """A scene's length in eighths of a page, exactly: ``1 3/8`` → 11, ``3/8`` → 3, ``2`` → 16.
+
+    Excel turns ``1 3/8`` typed in a cell into the number 1.375, so a number counts when it
+    is a whole number of eighths (1.375, 0.5); ``1/4`` is ``2/8``. Anything else (1.3, 1/3,
+    a negative length) is not a page count.
+    """
+    if isinstance(value, bool):
+        raise BadValue("pages", value)
+    if isinstance(value, str):
+        text = value.strip().lower().removesuffix("pages").removesuffix("page").strip()
+        text = text.removesuffix("p").strip()
+        m = re.fullmatch(_PAGES, text)
+        if m:
+            whole, numerator, denominator = int(m[1] or 0), int(m[2]), int(m[3])
+            if denominator == 0 or EIGHTHS % denominator:
+                raise BadValue("pages", value)
+            return whole * EIGHTHS + numerator * (EIGHTHS // denominator)
+        try:
+            number = parse_number(text, "pages")
+        except BadValue:
+            raise BadValue("pages", value) from None
+    else:
+        number = parse_number(value, "pages")
+    eighths = number * EIGHTHS
+    if number < 0 or eighths != eighths.to_integral_value():
+        raise BadValue("pages", value)
+    return int(eighths)
+
+
+def pages_text(eighths: int) -> str:
+    """11 → ``1 3/8``, 3 → ``3/8``, 16 → ``2``: pages as a call sheet writes them."""
+    whole, rest = divmod(eighths, EIGHTHS)
+    if not rest:
+        return str(whole)
+    return f"{whole} {rest}/8" if whole else f"{rest}/8"
+
+
+_DURATION_MINUTES = r"(?i)(\d+(?:[.,]\d+)?)\s*(?:min|mn|minutes?|')"
+
+
+def parse_duration(value: object) -> int:
+    """A length of time in seconds: ``1:00``, ``1h30``, ``45 min``, ``0:45``, an Excel time
+    (a day fraction), or a plain number of minutes (``45``, as a break is typed)."""
+    if isinstance(value, bool):
+        raise BadValue("duration", value)
+    if isinstance(value, dt.timedelta):
+        seconds = round(value.total_seconds())
+        if seconds < 0:
+            raise BadValue("duration", value)
+        return seconds
+    if isinstance(value, dt.time | dt.datetime):
+        t = parse_time(value)
+        return t.hour * 3600 + t.minute * 60 + t.second
+    if isinstance(value, int | float):
+        if value != value or value < 0:
+            raise BadValue("duration", value)
+        if isinstance(value, float) and value < 1:  # an Excel time: a fraction of a day
+            return round(value * 86400)
+        return round(value * 60)  # minutes
+    if isinstance(value, str):
+        text = value.strip()
+        if m := re.fullmatch(_DURATION_MINUTES, text):
+            return round(float(m[1].replace(",", ".")) * 60)
+        if re.fullmatch(r"\d+", text):
+            return int(text) * 60
+        try:
+            t = parse_time(text)
+        except BadValue:
+            raise BadValue("duration", value) from None
+        return t.hour * 3600 + t.minute * 60 + t.second
+    raise BadValue("duration", value)
+
+
 def parse_choice(choices: str, value: object) -> str:
     key = schema.choice_key(choices, parse_text(value))
     if key is None:
@@ -576,4 +664,8 @@ def read(
         return parse_choice(choices, value), None
     if kind == schema.FRINGE:
         return parse_fringe(value), None
+    if kind == schema.PAGES:
+        return parse_pages(value), None
+    if kind == schema.DURATION:
+        return parse_duration(value), None
     raise ValueError(f"unknown column kind {kind}")

@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING
 
 from prodsheets import catalogue as C
 from prodsheets.contract import schema, values
+from prodsheets.costs.pay import PAYROLL, UNPAID, Pay
 from prodsheets.findings import Finding
 from prodsheets.i18n import Bilingual
 from prodsheets.i18n.formats import percent, say_money
@@ -81,8 +82,6 @@ DEFAULT_WARNINGS = {
     "chapter_warning": Decimal(1),
     "contingency_warning": Decimal(1),
 }
-PAYROLL = frozenset({"intermittent", "cdd", "employee", None})  # premiums, minimum call
-UNPAID = frozenset({"volunteer"})
 STATUSES = ("committed", "invoiced", "paid")
 _CONTINGENCY_WORDS = ("imprevu", "contingenc", "aleas")
 _CURRENCY_WORDS = {"€": "EUR", "EURO": "EUR", "EUROS": "EUR", "£": "GBP"}
@@ -217,6 +216,7 @@ class Reconciliation:
     statuses: bool  # the Actuals sheet has a status column
     findings: list[Finding] = field(default_factory=list)  # made while reconciling
     thresholds: dict[str, Decimal] = field(default_factory=dict)  # the alert settings
+    pay: dict[str, Pay] = field(default_factory=dict)  # crew id → how they are paid
 
 
 def build_reconciliation(a: Analyses) -> Reconciliation:
@@ -290,6 +290,7 @@ class _Builder:
         self.findings: list[Finding] = []
         self.fringe_rates: dict[str, Decimal] = {}  # fringe code → rate
         self.contract_fringes: dict[str, Decimal] = {}  # contract key → summed rates
+        self.pay: dict[str, Pay] = {}  # crew id → how they are paid
 
     def build(self) -> Reconciliation:
         self._fringes()
@@ -327,6 +328,7 @@ class _Builder:
             statuses,
             self.findings,
             thresholds,
+            self.pay,
         )
 
     # --- the budget -------------------------------------------------------------------
@@ -455,6 +457,20 @@ class _Builder:
 
     # --- the schedule ----------------------------------------------------------------
 
+    def _holds_paid(self, i: int, contract: str | None) -> bool:
+        """A person's own paid-holds cell, else whether their contract's holds are paid."""
+        crew = self.p.table("crew")
+        own = crew.col("paid_holds")[i] if crew is not None else None
+        if own is not None:
+            return bool(own)
+        listed = self.p.settings.get("paid_holds") or ()
+        return contract in {schema.choice_key("contract", x) for x in listed}
+
+    def _any_paid_holds(self) -> bool:
+        crew = self.p.table("crew")
+        own = crew.col("paid_holds") if crew is not None else []
+        return bool(self.p.settings.get("paid_holds")) or any(v is True for v in own)
+
     def _people(self) -> None:
         crew = self.p.table("crew")
         if crew is None:
@@ -463,6 +479,9 @@ class _Builder:
         rules = s.rules
         overtime = self.a.overtime
         work_days = self.a.work_days
+        # The day-out-of-days (its holds) only when some holds may be paid: a million
+        # bookings need not be walked again for nothing.
+        dood = self.a.day_out_of_days if self._any_paid_holds() else None
         spans = work_days.spans()
         week_of: dict[int, IsoWeek] = {}  # date ordinal → ISO week, a few hundred at most
         base_day = (rules.overtime_after_hours or Decimal(35)) / 5
@@ -470,6 +489,21 @@ class _Builder:
             crew.col(c) for c in ("contract", "day_rate", "hourly_rate", "budget_code")
         )
         for who, i in s.people.items():
+            contract, day_rate, hourly, code = contracts[i], day_rates[i], hourly_rates[i], codes[i]
+            minimum = ZERO
+            if contract in PAYROLL and rules.minimum_call_hours is not None:
+                minimum = rules.minimum_call_hours * HOUR
+            pay = Pay(
+                contract,
+                day_rate,
+                hourly,
+                1 + self._fringe_for(contract, code),
+                contract == "artist" and self._unit(code) == "flat",
+                minimum,
+                base_day,
+                self._holds_paid(i, contract),
+            )
+            self.pay[who] = pay  # everyone's, for the hot costs of days as worked
             if who not in s.groups:
                 continue
             span = spans.get(who)
@@ -477,24 +511,7 @@ class _Builder:
                 continue
             ordinals = work_days.day[span[0] : span[1]]
             weeks = [week_of.get(o) or week_of.setdefault(o, _iso_week_of(o)) for o in ordinals]
-            contract, day_rate, hourly, code = contracts[i], day_rates[i], hourly_rates[i], codes[i]
-            factor = 1 + self._fringe_for(contract, code)
-            items: list[tuple[IsoWeek, Decimal]] = []
-            if day_rate is not None:
-                pay = money(day_rate * factor)
-                if contract == "artist" and self._unit(code) == "flat":
-                    items.append((weeks[0], pay))
-                else:
-                    items += [(week, pay * n) for week, n in Counter(weeks).items()]
-            elif hourly is not None:
-                minimum = ZERO
-                if contract in PAYROLL and rules.minimum_call_hours is not None:
-                    minimum = rules.minimum_call_hours * HOUR
-                worked = work_days.worked[span[0] : span[1]]
-                for week, seconds in zip(weeks, worked, strict=True):
-                    paid = max(Decimal(int(seconds)), minimum)
-                    items.append((week, money(hourly * paid * factor / HOUR)))
-            else:
+            if not pay.paid:
                 if contract is not None and contract not in UNPAID:
                     self.findings.append(
                         Finding(
@@ -508,11 +525,24 @@ class _Builder:
                         )
                     )
                 continue
-            if contract in PAYROLL:
-                hour_value = hourly if hourly is not None else day_rate / base_day
+            items: list[tuple[IsoWeek, Decimal]] = []
+            if pay.flat:
+                items.append((weeks[0], pay.day(0, first=True)))
+            elif day_rate is not None:
+                day_pay = pay.day(0)
+                items += [(week, day_pay * n) for week, n in Counter(weeks).items()]
+            else:
+                worked = work_days.worked[span[0] : span[1]]
+                items += [
+                    (week, pay.day(int(sec))) for week, sec in zip(weeks, worked, strict=True)
+                ]
+            hold = pay.hold()
+            if hold and dood is not None:
+                items += [(iso_week(d), hold) for d in dood.holds(who)]
+            if pay.premiums:
                 for week, bands in sorted(overtime.get(who, {}).items()):
                     for extra_hours, premium in bands:
-                        items.append((week, money(hour_value * extra_hours * premium * factor)))
+                        items.append((week, pay.overtime_band(extra_hours, premium)))
             posted = self._post(code, items)
             if code is None and posted:
                 self._unposted(crew, i, s.name(who), len(weeks), posted)

@@ -38,7 +38,7 @@ NO_CACHE = "_formula_no_cache"  # row key: {column: formula} written with no sto
 SHEET_ORDER = {
     "budget": ("production", "budget", "actuals", "fringes"),
     "crew": ("crew", "resources", "vendors", "unavailability"),
-    "schedule": ("events", "bookings", "locations", "travel", "risks"),
+    "schedule": ("events", "bookings", "locations", "travel", "risks", "actual_hours"),
 }
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF"}
 Row = Mapping[str, Any]

@@ -76,7 +76,7 @@ class Schedule:
         start: str,
         end: str,
         title: str,
-        location: str,
+        location: str | None,
         kind: str,
         cover: str | None = None,
         notes: str | None = None,
@@ -196,6 +196,8 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
         "rules": "cinema",
         "max_consecutive_days": 6,
         "travel_buffer_minutes": 30,
+        # The comédiens are kept between two shooting days: their holds are paid (a cachet).
+        "paid_holds": ("artiste",),
     }
 
     crew: list[Row] = []
@@ -277,15 +279,34 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
         {"id": "STUDIOLP", "name": "Studio Le Port", "service": "Location de plateau", "contact": "Alain Nativel", "email": "plateau@studio-leport.example.org", "phone": "+262 262 43 08 91", "critical": False, "backup": None},
     ]
 
+    # The call sheet's safety block: coordinates (sunrise and sunset), parking, nearest hospital.
+    felix = ("CHU Félix Guyon", "Allée des Topazes, Bellepierre, 97400 Saint-Denis", "+262 262 90 50 50")
+    sud = ("CHU Sud Réunion", "Avenue François Mitterrand, 97410 Saint-Pierre", "+262 262 35 90 00")
+    ouest = ("Centre hospitalier Gabriel Martin", "38 rue Labourdonnais, 97460 Saint-Paul", "+262 262 45 30 30")
+
+    def place(lid: str, name: str, address: str, outdoor: bool, lat: str, lon: str, parking: str,
+              hospital: tuple[str, str, str]) -> Row:
+        return {"id": lid, "name": name, "address": address, "outdoor": outdoor, "capacity": 1,
+                "latitude": Decimal(lat), "longitude": Decimal(lon), "parking": parking,
+                "hospital": hospital[0], "hospital_address": hospital[1], "hospital_phone": hospital[2]}
+
     locations = [
-        {"id": "BUREAU", "name": "Bureau de production", "address": "12 rue de Paris, 97400 Saint-Denis", "outdoor": False, "capacity": 1},
-        {"id": "STDENIS", "name": "Le Barachois", "address": "Boulevard Gabriel Macé, 97400 Saint-Denis", "outdoor": True, "capacity": 1},
-        {"id": "CASE", "name": "Case créole (maison Valliamé)", "address": "47 rue Jean Chatel, 97400 Saint-Denis", "outdoor": False, "capacity": 1},
-        {"id": "CILAOS", "name": "Cirque de Cilaos, sentier de la Roche Merveilleuse", "address": "Route de Bras Sec, 97413 Cilaos", "outdoor": True, "capacity": 1},
-        {"id": "GITE", "name": "Gîte du Bras Sec", "address": "Chemin des Saules, Bras Sec, 97413 Cilaos", "outdoor": False, "capacity": 1},
-        {"id": "HERMITAGE", "name": "Plage de l'Hermitage", "address": "Rue des Filaos, 97434 Saint-Gilles-les-Bains", "outdoor": True, "capacity": 1},
-        {"id": "MARCHE", "name": "Marché forain de Saint-Paul (halle)", "address": "Front de mer, 97460 Saint-Paul", "outdoor": False, "capacity": 1},
-        {"id": "STUDIO", "name": "Studio Le Port", "address": "8 rue de la Darse, 97420 Le Port", "outdoor": False, "capacity": 1},
+        place("BUREAU", "Bureau de production", "12 rue de Paris, 97400 Saint-Denis", False, "-20.8790", "55.4510",
+              "Parking Jean Chatel (badges à la régie)", felix),
+        place("STDENIS", "Le Barachois", "Boulevard Gabriel Macé, 97400 Saint-Denis", True, "-20.8737", "55.4466",
+              "Camion sur l'aire de livraison du Barachois ; voitures au parking de la Rotonde", felix),
+        place("CASE", "Case créole (maison Valliamé)", "47 rue Jean Chatel, 97400 Saint-Denis", False, "-20.8795", "55.4503",
+              "Cour intérieure : camion seulement ; voitures au parking Jean Chatel", felix),
+        place("CILAOS", "Cirque de Cilaos, sentier de la Roche Merveilleuse", "Route de Bras Sec, 97413 Cilaos", True,
+              "-21.1318", "55.4793", "Parking du départ du sentier (route de Bras Sec)", sud),
+        place("GITE", "Gîte du Bras Sec", "Chemin des Saules, Bras Sec, 97413 Cilaos", False, "-21.1487", "55.4855",
+              "Devant le gîte (4 places) ; le camion reste au parking du sentier", sud),
+        place("HERMITAGE", "Plage de l'Hermitage", "Rue des Filaos, 97434 Saint-Gilles-les-Bains", True,
+              "-21.0779", "55.2228", "Parking des Filaos ; groupe électrogène côté route", ouest),
+        place("MARCHE", "Marché forain de Saint-Paul (halle)", "Front de mer, 97460 Saint-Paul", False,
+              "-21.0096", "55.2699", "Parking du front de mer (avant 6 h 30, jour de marché)", ouest),
+        place("STUDIO", "Studio Le Port", "8 rue de la Darse, 97420 Le Port", False, "-20.9370", "55.2919",
+              "Parking du studio, badge à l'accueil", ouest),
     ]
 
     travel = [
@@ -319,9 +340,9 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
     s.book("PREP02", "LUCE", "09:00", "17:00", role="Cheffe opératrice")
     s.book("PREP02", "YANNICK")
     s.book("PREP02", "TOM")
-    ev("PREP03", d("2026-03-05"), "10:00", "16:00", "Essais costumes et maquillage", "BUREAU", "prépa",
+    ev("PREP03", d("2026-03-05"), "10:00", "16:00", "Essais costumes et maquillage", "BUREAU", "essayage",
        people=["CLAIRE", "ROSE", "INES", "MAYA", "PAUL", "ENZO"], gear=[("COST", 1)])
-    ev("PREP04", d("2026-03-06"), "09:30", "12:30", "Lecture à la table", "BUREAU", "prépa",
+    ev("PREP04", d("2026-03-06"), "09:30", "12:30", "Lecture à la table", "BUREAU", "lecture",
        people=["CLAIRE", "JULIEN", "NAIMA", "MAYA", "PAUL", "ENZO"])
     ev("DECO01", d("2026-03-06"), "09:00", "17:00", "Décoration de la case créole", "CASE", "prépa",
        people=["AMELIE"], gear=[("DECOR1", 1)])
@@ -329,6 +350,13 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
        people=["FRED", "MARCO", "KEVIN"], gear=[("CAMION", 1)])
 
     unit = ["CLAIRE", "JULIEN", "NAIMA", "LUCIE", "YANNICK", "SOPHIE", "DAVID"]
+    # Each scene's length in eighths of a page, as the script breakdown gives it.
+    PAGES = {
+        "S01": "1 3/8", "S02": "2 1/8", "S03": "1 6/8", "S04": "1 2/8", "S05": "2 4/8",
+        "S06": "1 1/8", "S07": "2", "S08": "1 5/8", "S09": "2 2/8", "S10": "1 3/8",
+        "S11": "2 6/8", "S12": "5/8", "S13": "3 1/8", "S14": "1 7/8", "S15": "1 4/8", "S16": "4/8",
+    }
+    EFFECTS = {"S08": "dawn", "S12": "dusk"}
     elec_for = {
         "séquence jour": ["THIERRY", "MARCO"],
         "séquence int. jour": ["THIERRY", "KEVIN"],
@@ -355,8 +383,12 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
         hf = [("HF", len(cast))] if cast else []
         boom = [("PERCHE", 1)] if "SOPHIE" in people or "DAVID" in people else []
         truck = [("CAMION", 1)] if sid in first_of_day else []
-        ev(sid, d(date), start, end, title, location, kind, cover=cover, notes=notes,
-           people=people, gear=[("CAM1", 1), ("OPT1", 1), *boom, *hf, *truck, *gear])
+        row = ev(sid, d(date), start, end, title, location, kind, cover=cover, notes=notes,
+                 people=people, gear=[("CAM1", 1), ("OPT1", 1), *boom, *hf, *truck, *gear])
+        # The strip of the plan de travail: scene number, pages in eighths, INT/EXT, effect.
+        row.update(scene=str(int(sid[1:])), _raw={"pages": PAGES[sid]},
+                   int_ext="int" if "int." in kind else "ext",
+                   day_night=EFFECTS.get(sid, "night" if "nuit" in kind else "day"))
 
     # J1, Monday 9 March: Saint-Denis.
     ev("PAT1", d("2026-03-09"), "07:00", "08:00", "Préparation HMC et installation", "STDENIS", "préparation",
@@ -382,7 +414,8 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
           extra=["ROSE", "INES"], gear=[("MACH", 1), ("COST", 1)], cover="GITE")
     scene("S06", "2026-03-10", "11:00", "13:00", "Séq. 6 : Le belvédère", "CILAOS", ["MAYA", "PAUL"],
           extra=["ROSE", "INES", "FRED"], gear=[("COST", 1)], cover="S07")
-    scene("S07", "2026-03-10", "14:00", "17:00", "Séq. 7 : Cuisine du gîte", "GITE", ["PAUL", "ENZO"],
+    # ENZO is not needed on Tuesday: held between Monday and Wednesday (H, a paid hold).
+    scene("S07", "2026-03-10", "14:00", "17:00", "Séq. 7 : Cuisine du gîte", "GITE", ["PAUL", "MAYA"],
           extra=["AMELIE", "FRED"], gear=[("LUM1", 1)], kind="séquence int. jour")
 
     # J3, Wednesday 11 March: Cilaos, and a second unit in Saint-Paul.
@@ -441,6 +474,41 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
     # The LUCE booking must sit on row 27 of Affectations (it is the README's example).
     luce = next(i for i, b in enumerate(s.bookings) if b["who"] == "LUCE")
     assert luce == 25, luce
+
+    # Meals, after every other event so that the rows above keep their numbers.
+    for date, start, end, title in (
+        ("2026-03-09", "13:00", "14:00", "Déjeuner : cantine Le Carri des Hauts, Barachois"),
+        ("2026-03-10", "13:00", "14:00", "Déjeuner au gîte du Bras Sec"),
+        ("2026-03-11", "13:00", "14:00", "Déjeuner au gîte du Bras Sec"),
+        ("2026-03-12", "18:30", "19:30", "Dîner sur la plage (cantine), avant la nuit"),
+        ("2026-03-13", "12:00", "13:00", "Déjeuner au studio"),
+    ):
+        ev(f"REPAS{date[-2:]}", d(date), start, end, title, None, "repas")
+
+    # HMC and ready (PAT) times of the comédiens, on their preparation bookings.
+    preparation = {e["id"]: e for e in s.events if e["kind"] == "préparation" and e["id"].startswith("PAT")}
+    cast = {"MAYA", "PAUL", "ENZO"}
+    for b in s.bookings:
+        e = preparation.get(b["event"])
+        if e is not None and b["who"] in cast:
+            b["hmc"], b["ready"] = e["start"], e["end"]
+    # Confirmations: everyone has confirmed, except the studio day's late additions and the
+    # wrap day (the call sheets went out on the eve).
+    people = {c["id"] for c in crew}
+    when = {e["id"]: e["date"] for e in s.events}
+    late = {("PAUL", d("2026-03-13")), ("KEVIN", d("2026-03-13"))}
+    for b in s.bookings:
+        if b["who"] in people:
+            day_ = when[b["event"]]
+            b["confirmed"] = (b["who"], day_) not in late and day_ != d("2026-03-14")
+
+    # Actual hours, from the production reports of the first two evenings. Monday ran as
+    # planned (the unit wrapped S04 a quarter of an hour late); on Tuesday S07 at the gîte
+    # ran over: the kitchen scene took the light until 19:15.
+    actual_hours = _actual_hours(s, people, {
+        d("2026-03-09"): ({"S04"}, 15),
+        d("2026-03-10"): ({"S07"}, 135),
+    })
 
     unavailability = [
         {"who": "PAUL", "from": d("2026-03-02"), "to": d("2026-03-04"), "reason": "Tournage d'un épisode de série"},
@@ -614,9 +682,50 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
         "events": s.events,
         "bookings": s.bookings,
         "risks": risks,
+        "actual_hours": actual_hours,
     }
     # fmt: on
     return settings, rows
+
+
+def _actual_hours(
+    s: Schedule, people: set[str], overruns: dict[dt.date, tuple[set[str], int]]
+) -> list[Row]:
+    """Each person's day as worked: arrival at the first call, wrap at the last one (plus
+    ``minutes`` for those on the events that ran over), the gaps between bookings as break."""
+    when = {e["id"]: (e["date"], e["start"], e["end"]) for e in s.events}
+    rows: list[Row] = []
+    for day_, (late_events, minutes) in overruns.items():
+        spans: dict[str, list[tuple[int, int, str]]] = {}
+        for b in s.bookings:
+            date, start, end = when[b["event"]]
+            if date != day_ or b["who"] not in people:
+                continue
+            call = b.get("call") or start
+            wrap = b.get("wrap") or end
+            a = call.hour * 60 + call.minute
+            z = wrap.hour * 60 + wrap.minute
+            spans.setdefault(b["who"], []).append((a, z + (1440 if z < a else 0), b["event"]))
+        for who, items in spans.items():
+            items.sort()
+            first, last = items[0][0], max(z for _, z, _ in items)
+            worked, reach = 0, first
+            for a, z, _ in items:
+                worked += max(0, z - max(a, reach))
+                reach = max(reach, z)
+            pause = (last - first) - worked
+            if any(e in late_events for _, _, e in items):
+                last += minutes
+            rows.append(
+                {
+                    "date": day_,
+                    "who": who,
+                    "arrival": dt.time(first // 60 % 24, first % 60),
+                    "wrap": dt.time(last // 60 % 24, last % 60),
+                    "break": dt.time(pause // 60, pause % 60) if pause else None,
+                }
+            )
+    return rows
 
 
 # --- Hollow Pines Festival: a weekend outdoor music festival -----------------------------

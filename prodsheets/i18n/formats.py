@@ -137,6 +137,19 @@ def say_date(value: dt.date) -> Bilingual:
     return Said(lambda lang: date(value, lang))
 
 
+def say_day(value: dt.date, number: int | None, of: int) -> Bilingual:
+    """``2026-03-10 (day 2 of 6)`` / ``10/03/2026 (jour 2 / 6)``: a date and its production day."""
+    from prodsheets.i18n.words import REPORT
+
+    def said(lang: str) -> str:
+        if number is None:
+            return date(value, lang)
+        production_day = REPORT[lang]["production_day"].format(n=number, of=of).lower()
+        return f"{date(value, lang)} ({production_day})"
+
+    return Said(said)
+
+
 # --- the schedule's times (seconds since 0001-01-01 00:00) ------------------------------
 
 

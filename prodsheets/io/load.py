@@ -39,6 +39,8 @@ _BAD_VALUE_CODE = {
     schema.BOOL: C.BAD_YES_NO,
     schema.CHOICE: C.BAD_CHOICE,
     schema.FRINGE: C.BAD_PERCENT,
+    schema.PAGES: C.BAD_NUMBER,
+    schema.DURATION: C.BAD_TIME,
 }
 
 
@@ -327,6 +329,10 @@ def _unrecognised(
     return findings, not_read
 
 
+# What a sheet must hold to look like these tables, whatever else its headers name.
+_DEFINED_BY = {"events": {"date", "start", "end"}, "bookings": {"who"}}
+
+
 def _looks_like(sheet: Sheet) -> tuple[schema.Table | None, tuple[int, dict[str, int]] | None]:
     """The table a sheet's headers name best: the most columns named (at least three, or
     two that are all the table's required ones), the required ones breaking a tie."""
@@ -342,6 +348,8 @@ def _looks_like(sheet: Sheet) -> tuple[schema.Table | None, tuple[int, dict[str,
         all_required = all(k in columns for k in required)
         if len(columns) < 3 and not (all_required and len(columns) >= 2):
             continue
+        if table.key in _DEFINED_BY and not _DEFINED_BY[table.key] & set(columns):
+            continue  # a breakdown of scenes without a date or a time is no schedule
         score = (len(columns), sum(k in columns for k in required))
         if best is None or score > best[0]:
             best = (score, table, (index, columns))
@@ -398,6 +406,7 @@ def _find_header(
         hits.discard(None)
         weak = {schema.weak_column_for_header(table, v) for v in row if isinstance(v, str)}
         hits |= {k for k in weak if k is not None}
+        hits |= {missing for missing, stand_in in table.stand_ins if stand_in in hits}
         required_hits = sum(1 for key in required if key in hits)
         score = len(hits) + required_hits
         if len(hits) >= min(2, len(table.columns)) and (best is None or score > best[1]):
@@ -433,6 +442,9 @@ def _find_header(
         key = schema.weak_column_for_header(table, v) if isinstance(v, str) else None
         if key is not None and key not in columns and not _weekdays(sheet, header_index, j):
             columns[key] = j
+    for missing, stand_in in table.stand_ins:
+        if missing not in columns and stand_in in columns:
+            columns[missing] = columns[stand_in]  # « séquence » alone: the scene is the id
     return header_index, columns, findings
 
 

@@ -11,9 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from prodsheets.costs.reconcile import Line, Reconciliation, Totals, Week
-from prodsheets.i18n import Bilingual
+from prodsheets.i18n import Bilingual, say
 from prodsheets.i18n.formats import money as say_money_in
-from prodsheets.i18n.formats import number, percent
+from prodsheets.i18n.formats import number, percent, say_day
 from prodsheets.i18n.words import RECONCILE, RECONCILE_HEADERS
 from prodsheets.money import decimal_text, money
 from prodsheets.pipeline import ReconcileResult
@@ -85,6 +85,17 @@ def to_json(result: ReconcileResult, lang: str) -> dict[str, Any]:
             "savings": decimal_text(c.savings),
         }
         out["cash_flow"] = [_week_json(w) for w in rec.cash_flow]
+    out["hot_costs"] = [
+        {
+            "date": day.day.isoformat(),
+            "production_day": day.number,
+            "planned": decimal_text(day.planned),
+            "worked": decimal_text(day.worked),
+            "difference": decimal_text(day.difference),
+            "running": decimal_text(day.running),
+        }
+        for day in (result.hot_costs.days if result.hot_costs else [])
+    ]
     out["findings"] = [f.to_json(lang) for f in result.findings]
     out["summary"] = result.summary
     return out
@@ -160,6 +171,22 @@ def render_text(result: ReconcileResult, lang: str, color: bool = False, width: 
             for w in rec.cash_flow:
                 cash.add_row(_week_label(w, lang), num(w.planned), num(w.actual))
             console.print(cash)
+        if result.hot_costs:
+            console.print()
+            hot = Table(title=words["hot"], box=box.SIMPLE_HEAD, title_justify="left")
+            hot.add_column(words["day"], no_wrap=True)
+            for key in ("planned", "worked", "difference", "running"):
+                hot.add_column(words[key], justify="right", no_wrap=True)
+            for day in result.hot_costs.days:
+                label = say(say_day(day.day, day.number, day.of), lang)
+                hot.add_row(
+                    label,
+                    num(day.planned),
+                    num(day.worked),
+                    Text(num(day.difference), style="red" if day.difference > 0 else ""),
+                    Text(num(day.running), style="red" if day.running > 0 else ""),
+                )
+            console.print(hot)
     text = "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
     style = None
     if color:

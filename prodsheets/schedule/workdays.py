@@ -59,6 +59,9 @@ class Days:
     last: list[int] = field(default_factory=list)
     long_day: list[bool] = field(default_factory=list)
     person: Any = None  # with NumPy: the columns are arrays, and `person` codes `who`
+    # The days as worked (schedule.actual.worked_days): the Actual hours row each day comes
+    # from, -1 where the day is as planned; empty for the planned days.
+    reported: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.who)
@@ -75,6 +78,10 @@ class Days:
             starts = [0, *(g for g in range(1, len(self.who)) if self.who[g] != self.who[g - 1])]
         ends = [*starts[1:], len(self.who)]
         return {self.who[a]: (a, z) for a, z in zip(starts, ends, strict=True) if z > a}
+
+    def reported_row(self, g: int) -> int:
+        """The Actual hours row day g comes from, or -1 for a day as planned."""
+        return self.reported[g] if self.reported else -1
 
     def at(self, g: int) -> WorkDay:
         return WorkDay(

@@ -2,8 +2,10 @@
 
 The findings, the money and the schedule come from the check's result
 (:func:`prodsheets.pipeline.check`): nothing is computed again here.
-Each call sheet day holds its events in order, who and what is called when, contacts,
-the cover plans of outdoor events and the findings that point at the day's rows.
+Each call sheet day holds its events in order, who and what is called when (with HMC,
+ready and confirmation when the Bookings say them), its scenes and pages, meals, the
+locations with parking, the nearest hospital and the sun's times, contacts, the cover
+plans of outdoor events and the findings that point at the day's rows.
 """
 
 from __future__ import annotations
@@ -16,17 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from prodsheets.costs.hot import HotCosts
 from prodsheets.costs.reconcile import Reconciliation
 from prodsheets.findings import Finding, summary
 from prodsheets.i18n.formats import clock as say_clock
 from prodsheets.i18n.words import REPORT
 from prodsheets.model import Production
 from prodsheets.pipeline import CheckResult
+from prodsheets.schedule import kinds
+from prodsheets.schedule.dood import DayOutOfDays, Totals, shooting_days
 from prodsheets.schedule.intervals import Schedule
-from prodsheets.schedule.timeline import DAY
-
-# An event whose kind says travel marks a "travel" day in the day-out-of-days.
-_TRAVEL = ("travel", "trajet", "voyage", "deplacement", "transfert", "transfer")
+from prodsheets.schedule.sun import sun_times
+from prodsheets.schedule.timeline import DAY, seconds
 
 
 @dataclass
@@ -47,6 +50,16 @@ class EventRow:
     people: list[str] = field(default_factory=list)
     resources: list[str] = field(default_factory=list)
     risks: list[tuple[str, str]] = field(default_factory=list)  # (risk, backup plan)
+    scene: str = ""
+    pages: int | None = None  # eighths of a page
+    int_ext: str | None = None  # a choice key: int, ext, int_ext
+    day_night: str | None = None  # day, night, dawn, dusk
+    meal: bool = False  # an event of kind meal / repas
+
+    @property
+    def strip(self) -> bool:
+        """Whether the event is a scene of the script (a scene, pages, int/ext or effect)."""
+        return bool(self.scene or self.pages is not None or self.int_ext or self.day_night)
 
 
 @dataclass
@@ -61,6 +74,30 @@ class Call:
     events: list[str]
     quantity: int = 1
     vendor: str = ""
+    hmc: int | None = None  # hair, make-up and costume (timeline seconds)
+    ready: int | None = None  # ready on set (PAT)
+    confirmed: bool | None = None  # None: the Bookings have no confirmed column
+
+
+@dataclass
+class Place:
+    """A location of the day as the call sheet gives it, with the sun's times there."""
+
+    id: str
+    name: str
+    address: str
+    parking: str
+    hospital: str
+    hospital_address: str
+    hospital_phone: str
+    sunrise: dt.time | None = None
+    sunset: dt.time | None = None
+    zone: str = ""
+    has_sun: bool = False  # coordinates were given
+
+    @property
+    def safety(self) -> bool:
+        return bool(self.parking or self.hospital or self.hospital_address or self.hospital_phone)
 
 
 @dataclass
@@ -79,10 +116,37 @@ class Day:
     resources: list[Call]
     contacts: list[Contact]
     findings: list[Finding]
+    number: int | None = None  # the production day: « Jour 3 / 24 »
+    of: int = 0
+    places: list[Place] = field(default_factory=list)
+    confirmations: bool = False  # the Bookings have a confirmed column
 
     @property
     def general_call(self) -> int | None:
         return min((c.call for c in self.calls), default=None)
+
+    @property
+    def scenes(self) -> list[EventRow]:
+        return [e for e in self.events if e.strip]
+
+    @property
+    def pages(self) -> int | None:
+        """The day's total pages, in eighths (None when no event gives pages)."""
+        given = [e.pages for e in self.events if e.pages is not None]
+        return sum(given) if given else None
+
+    @property
+    def meals(self) -> list[EventRow]:
+        return [e for e in self.events if e.meal]
+
+    @property
+    def unconfirmed(self) -> list[Call]:
+        return [c for c in self.calls if c.confirmed is False]
+
+    @property
+    def times(self) -> bool:
+        """Whether anyone has an HMC or ready time (the columns are shown then)."""
+        return any(c.hmc is not None or c.ready is not None for c in self.calls)
 
 
 @dataclass
@@ -95,7 +159,10 @@ class Report:
     days: list[Day]
     dood_people: list[tuple[str, str, str]]  # (id, name, role)
     dood_dates: list[dt.date]
-    dood: dict[str, dict[dt.date, str]]  # who → date → "work" | "travel"
+    dood: dict[str, dict[dt.date, str]]  # who → date → SW, W, WF, SWF, H, T, R, F
+    dood_totals: dict[str, Totals] = field(default_factory=dict)
+    days_off: frozenset[dt.date] = frozenset()  # the unit's days off (no event at all)
+    hot: HotCosts = field(default_factory=HotCosts)
     generated: dt.date = field(default_factory=dt.date.today)
 
     @property
@@ -121,6 +188,15 @@ class Report:
     @property
     def bookings(self) -> int:
         return len(self.schedule.bookings) if self.schedule is not None else 0
+
+    @property
+    def unconfirmed(self) -> list[tuple[Day, Call]]:
+        """Everyone called who has not confirmed, day by day (with a confirmed column)."""
+        return [(day, c) for day in self.days for c in day.unconfirmed]
+
+    @property
+    def confirmations(self) -> bool:
+        return any(day.confirmations for day in self.days)
 
     @property
     def first_day(self) -> dt.date | None:
@@ -155,8 +231,22 @@ def gather(result: CheckResult, lang: str | None = None) -> Report:
     a = result.analyses[0]
     rec, s = a.reconciliation, a.schedule
     days = _days(production, s, findings)
-    people, dates, marks = _day_out_of_days(production, s)
-    return Report(production, lang, findings, rec, s, days, people, dates, marks)
+    dood = a.day_out_of_days
+    people = _dood_people(production, s, dood)
+    return Report(
+        production,
+        lang,
+        findings,
+        rec,
+        s,
+        days,
+        people,
+        dood.dates,
+        dood.codes,
+        {who: dood.totals(who) for who in dood.people},
+        dood.days_off,
+        a.hot_costs,
+    )
 
 
 def _column(production: Production, table: str, column: str) -> list[Any]:
@@ -174,11 +264,17 @@ def _event_rows(production: Production, s: Schedule) -> dict[int, EventRow]:
     loc_name = _column(production, "locations", "name")
     loc_address = _column(production, "locations", "address")
     loc_outdoor = _column(production, "locations", "outdoor")
-    titles, kinds, notes, covers = (
+    titles, event_kinds, notes, covers = (
         table.col("title"),
         table.col("kind"),
         table.col("notes"),
         table.col("cover"),
+    )
+    scenes, pages, int_ext, day_night = (
+        table.col("scene"),
+        table.col("pages"),
+        table.col("int_ext"),
+        table.col("day_night"),
     )
     ids = table.col("id")
     risks = _risks_by_link(production)
@@ -207,7 +303,7 @@ def _event_rows(production: Production, s: Schedule) -> dict[int, EventRow]:
             start=ev.start[e],
             end=ev.end[e],
             title=_str(titles[e]),
-            kind=_str(kinds[e]),
+            kind=_str(event_kinds[e]),
             notes=_str(notes[e]),
             location_id=None if lid is None else str(lid),
             location_name=(_str(loc_name[li]) or str(lid)) if li is not None else _str(lid),
@@ -217,6 +313,11 @@ def _event_rows(production: Production, s: Schedule) -> dict[int, EventRow]:
             risks=list(
                 dict.fromkeys(risks.get(eid, []) + (risks.get(str(lid), []) if lid else []))
             ),
+            scene=_str(scenes[e]),
+            pages=pages[e],
+            int_ext=int_ext[e],
+            day_night=day_night[e],
+            meal=kinds.is_meal(event_kinds[e]),
         )
     return out
 
@@ -247,7 +348,15 @@ def _days(production: Production, s: Schedule, findings: Sequence[Finding]) -> l
     vendor_ids = production.ids("vendors")
     vendor_name = _column(production, "vendors", "name")
 
-    # day → who → [call, wrap, roles, events, peak quantity]
+    hmc_col = b.table.col("hmc") if b.table is not None else []
+    ready_col = b.table.col("ready") if b.table is not None else []
+    confirmations = b.table is not None and b.table.has("confirmed")
+    confirmed_col = b.table.col("confirmed") if b.table is not None else []
+
+    def moment(day: dt.date, t: dt.time | None) -> int | None:
+        return None if t is None else day.toordinal() * DAY + seconds(t)
+
+    # day → who → [call, wrap, roles, events, peak quantity, hmc, ready, all confirmed]
     people: dict[dt.date, dict[str, list[Any]]] = {}
     things: dict[dt.date, dict[str, list[Any]]] = {}
     event_people: dict[int, list[str]] = {}
@@ -262,8 +371,20 @@ def _days(production: Production, s: Schedule, findings: Sequence[Finding]) -> l
         bucket = (people if is_person else things).setdefault(row.date, {})
         got = bucket.get(who)
         role = _str(roles_booked[b.row[n]]) if roles_booked else ""
+        hmc = moment(row.date, hmc_col[b.row[n]]) if hmc_col else None
+        ready = moment(row.date, ready_col[b.row[n]]) if ready_col else None
+        confirmed = confirmed_col[b.row[n]] is True if confirmations else None
         if got is None:
-            bucket[who] = [b.start[n], b.end[n], [role] if role else [], [row.id], b.quantity[n]]
+            bucket[who] = [
+                b.start[n],
+                b.end[n],
+                [role] if role else [],
+                [row.id],
+                b.quantity[n],
+                hmc,
+                ready,
+                confirmed,
+            ]
         else:
             got[0] = min(got[0], b.start[n])
             got[1] = max(got[1], b.end[n])
@@ -272,6 +393,10 @@ def _days(production: Production, s: Schedule, findings: Sequence[Finding]) -> l
             if row.id not in got[3]:
                 got[3].append(row.id)
             got[4] = max(got[4], b.quantity[n])
+            got[5] = _earliest(got[5], hmc)
+            got[6] = _earliest(got[6], ready)
+            if confirmations:
+                got[7] = got[7] and confirmed
         (event_people if is_person else event_things).setdefault(e, []).append(who)
 
     for e, row in events.items():
@@ -294,17 +419,19 @@ def _days(production: Production, s: Schedule, findings: Sequence[Finding]) -> l
                 seen.add(d)
                 day_findings.setdefault(d, []).append(f)
 
+    shooting = shooting_days(s)
+    number = {d: k for k, d in enumerate(shooting, start=1)}
     out = []
     for date in sorted(by_date):
         rows = sorted(by_date[date], key=lambda r: (r.start is None, r.start or 0, r.id))
         calls = []
-        for who, (call, wrap, roles, evs, _) in people.get(date, {}).items():
+        for who, (call, wrap, roles, evs, _, hmc, ready, ok) in people.get(date, {}).items():
             i = s.people[who]
             role = ", ".join(roles) or _str(crew_role[i] if crew is not None else "")
-            calls.append(Call(who, s.name(who), role, call, wrap, evs))
+            calls.append(Call(who, s.name(who), role, call, wrap, evs, 1, "", hmc, ready, ok))
         calls.sort(key=lambda c: (c.call, c.name))
         resources = []
-        for who, (call, wrap, _, evs, qty) in things.get(date, {}).items():
+        for who, (call, wrap, _, evs, qty, *_) in things.get(date, {}).items():
             vendor = ""
             ri = s.resources.get(who)
             if ri is not None and res_vendor:
@@ -323,7 +450,55 @@ def _days(production: Production, s: Schedule, findings: Sequence[Finding]) -> l
             for c in sorted(calls, key=lambda c: c.name)
         ]
         contacts += _vendor_contacts(production, {r.vendor for r in resources if r.vendor})
-        out.append(Day(date, rows, calls, resources, contacts, day_findings.get(date, [])))
+        out.append(
+            Day(
+                date,
+                rows,
+                calls,
+                resources,
+                contacts,
+                day_findings.get(date, []),
+                number.get(date),
+                len(shooting),
+                _places(production, rows, date),
+                confirmations,
+            )
+        )
+    return out
+
+
+def _earliest(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _places(production: Production, events: list[EventRow], day: dt.date) -> list[Place]:
+    """The day's locations, in order of first use, with what the call sheet says of them."""
+    table = production.table("locations")
+    if table is None:
+        return []
+    ids = production.ids("locations")
+    timezone = production.settings.get("timezone")
+    out = []
+    for lid in dict.fromkeys(e.location_id for e in events if e.location_id):
+        i = ids.get(lid)
+        if i is None:
+            continue
+        place = Place(
+            lid,
+            _str(table.col("name")[i]) or lid,
+            _str(table.col("address")[i]),
+            _str(table.col("parking")[i]),
+            _str(table.col("hospital")[i]),
+            _str(table.col("hospital_address")[i]),
+            _str(table.col("hospital_phone")[i]),
+        )
+        latitude, longitude = table.col("latitude")[i], table.col("longitude")[i]
+        if latitude is not None and longitude is not None:
+            sun = sun_times(latitude, longitude, day, timezone)
+            if sun is not None:
+                place.sunrise, place.sunset, place.zone = sun
+                place.has_sun = True
+        out.append(place)
     return out
 
 
@@ -363,47 +538,12 @@ def _rows_by_day(s: Schedule, events: dict[int, EventRow]) -> dict[tuple[str, st
     return out
 
 
-def _day_out_of_days(
-    production: Production, s: Schedule
-) -> tuple[list[tuple[str, str, str]], list[dt.date], dict[str, dict[dt.date, str]]]:
-    """People × dates: a working day, a travel day (an event whose kind says travel), or off."""
-    b, ev = s.bookings, s.events
-    kinds = ev.table.col("kind") if ev.table is not None else []
-    travel = [
-        isinstance(k, str)
-        and unicodedata.normalize("NFKD", k)
-        .encode("ascii", "ignore")
-        .decode()
-        .casefold()
-        .startswith(_TRAVEL)
-        for k in kinds
-    ]
-    marks: dict[str, dict[dt.date, str]] = {}
-    for n in range(len(b)):
-        who = b.who[n]
-        if who not in s.people:
-            continue
-        e = b.event[n]
-        day = ev.day[e]
-        if day is None:
-            continue
-        mine = marks.setdefault(who, {})
-        mark = "travel" if travel and travel[e] else "work"
-        if mine.get(day) != "work":
-            mine[day] = mark
-    if not marks:
-        return [], [], {}
-    booked = [d for m in marks.values() for d in m]
-    first, last = min(booked), max(booked)
-    if production.start is not None and production.start < first:
-        first = production.start
-    if production.end is not None and last < production.end <= first + dt.timedelta(days=366):
-        last = production.end
-    dates = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+def _dood_people(
+    production: Production, s: Schedule, dood: DayOutOfDays
+) -> list[tuple[str, str, str]]:
+    """(id, name, role) of each person in the day-out-of-days, in Crew's order."""
     role = _column(production, "crew", "role")
-    people = [(who, s.name(who), _str(role[i]) if role else "") for who, i in s.people.items()]
-    people = [p for p in people if p[0] in marks]
-    return people, dates, marks
+    return [(who, s.name(who), _str(role[s.people[who]]) if role else "") for who in dood.people]
 
 
 # --- words shared by the renderers -----------------------------------------------------
@@ -412,6 +552,16 @@ def _day_out_of_days(
 def clock(value: int | None) -> str:
     """``08:30`` (``15:01:30`` when the seconds count); blank for no time."""
     return "" if value is None else say_clock(value)
+
+
+def day_title(report: Report, day: dt.date, number: int | None, of: int) -> str:
+    """« jeudi 12 mars 2026 · Jour 4 / 6 »: a day as the call sheet and reports head it."""
+    from prodsheets.i18n.formats import date as date_text
+
+    text = date_text(day, report.lang, "full")
+    if number is None:
+        return text
+    return f"{text} · {report.words['production_day'].format(n=number, of=of)}"
 
 
 def clock_on(value: int | None, day: dt.date) -> str:

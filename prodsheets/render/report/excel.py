@@ -1,5 +1,6 @@
-"""report.xlsx: summary, findings linked to their cells, costs, cash flow, day out of days,
-schedule by day (XlsxWriter).
+"""report.xlsx: summary, findings linked to their cells, costs, cash flow, day out of days
+with the trade's codes, the production report of each day with hours reported (hot costs),
+the calls not confirmed, schedule by day (XlsxWriter).
 
 Every text goes through ``write_string``: a crew name typed as ``=HYPERLINK(…)`` stays
 text, never a formula (and the workbook is opened with ``strings_to_formulas`` off too).
@@ -20,7 +21,7 @@ from prodsheets.costs.reconcile import Line, Totals
 from prodsheets.findings import Location
 from prodsheets.i18n import say
 from prodsheets.io.workbook import OUTPUT_MARK
-from prodsheets.render.report.data import Report, clock_on, relative_link
+from prodsheets.render.report.data import Report, clock_on, day_title, relative_link
 from prodsheets.render.report.risks import Risk, level, matrix, scored_risks
 
 LCID = {"fr": "40C", "en": "809"}
@@ -271,6 +272,11 @@ def write_excel(report: Report, target: Path, out: Path) -> None:
             {"align": "center", "bg_color": "#FFF3CD", "border": 1, "border_color": "#BBBBBB"}
         ),
         "off": book.add_format({"border": 1, "border_color": "#DDDDDD"}),
+        "day_off": book.add_format({"bg_color": "#E6E6E6", "border": 1, "border_color": "#DDDDDD"}),
+        "hold": book.add_format(
+            {"align": "center", "bg_color": "#FFE0B2", "border": 1, "border_color": "#BBBBBB"}
+        ),
+        "hours": book.add_format({"num_format": "0.00"}),
         "dood_date": book.add_format(
             {
                 "num_format": f"[$-{LCID[lang]}]ddd dd/mm",
@@ -302,6 +308,10 @@ def write_excel(report: Report, target: Path, out: Path) -> None:
     if risks:
         _risks(sheet("risk_register"), report, risks)
     _dood(sheet("dood"), report)
+    if report.hot:
+        _production_reports(sheet("production_report"), report)
+    if report.confirmations:
+        _unconfirmed(sheet("unconfirmed"), report)
     _schedule(sheet("schedule"), report)
     for done in sheets:
         done.finish()
@@ -575,7 +585,15 @@ def _risks(sh: _Sheet, report: Report, risks: list[Risk]) -> None:
     sh.table(head, row, 8)
 
 
+DOOD_STYLES = {  # code → the cell's colour: work green, hold amber, travel and prep blue
+    "SW": "work", "W": "work", "WF": "work", "SWF": "work",
+    "H": "hold", "T": "travel", "R": "travel", "F": "travel",
+}  # fmt: skip
+DOOD_TOTALS = ("worked", "hold", "travel", "rehearsal", "fitting", "span")
+
+
 def _dood(sh: _Sheet, report: Report) -> None:
+    """People × dates with the trade's codes, then each person's totals."""
     w, ws = report.words, sh.ws
     dates = report.dood_dates
     sh.text(0, 0, w["dood_legend"], "note")
@@ -588,18 +606,17 @@ def _dood(sh: _Sheet, report: Report) -> None:
     sh.column(2, 2, 20)
     for k, day in enumerate(dates):
         sh.date(head, 3 + k, day, "dood_date")
-    sh.column(3, 2 + len(dates), 3.2)
+    sh.column(3, 2 + len(dates), 4.2)  # wide enough for SWF
     total_col = 3 + len(dates)
-    sh.text(head, total_col, w["worked"], "header")
-    sh.text(head, total_col + 1, w["travel"], "header")
-    sh.column(total_col, total_col + 1, 9)
+    for k, key in enumerate(DOOD_TOTALS):
+        sh.text(head, total_col + k, w[key], "header")
+    sh.column(total_col, total_col + len(DOOD_TOTALS) - 1, 9)
     # The dates stand turned a quarter: the row is as tall as « mer. 00/00 » is long, in
     # points, which a fallback font does not scale as it does columns (DejaVu Sans Bold
     # draws it 1.4 times as long as Calibri).
     long = text_pixels("mer. 00/00", bold=True) * TURNED / SPREAD + PADDING
     sh.row(head, max(62.0, long * 0.75))
     col_of = {d: 3 + k for k, d in enumerate(dates)}
-    mark = {"work": w["mark_work"], "travel": w["mark_travel"]}
     row = head
     for row, (who, name, role) in enumerate(report.dood_people, start=head + 1):
         sh.text(row, 0, who)
@@ -607,18 +624,100 @@ def _dood(sh: _Sheet, report: Report) -> None:
         sh.text(row, 2, role)
         mine = report.dood.get(who, {})
         for day, col in col_of.items():
-            kind = mine.get(day)
-            if kind is None:
-                ws.write_blank(row, col, None, sh.f["off"])
+            code = mine.get(day)
+            if code is None:
+                ws.write_blank(row, col, None, sh.f["day_off" if day in report.days_off else "off"])
             else:
-                sh.text(row, col, mark[kind], kind)
-        sh.num(row, total_col, sum(1 for k in mine.values() if k == "work"), "int")
-        sh.num(row, total_col + 1, sum(1 for k in mine.values() if k == "travel"), "int")
+                sh.text(row, col, code, DOOD_STYLES[code])
+        t = report.dood_totals[who]
+        for k, value in enumerate((t.work, t.hold, t.travel, t.rehearsal, t.fitting, t.span)):
+            sh.num(row, total_col + k, value, "int")
     ws.freeze_panes(head + 1, 3)
     ws.repeat_rows(head)
     ws.repeat_columns(0, 2)
     if row > head:
-        ws.autofilter(head, 0, row, total_col + 1)
+        ws.autofilter(head, 0, row, total_col + len(DOOD_TOTALS) - 1)
+
+
+def _production_reports(sh: _Sheet, report: Report) -> None:
+    """One block per reported day: each person's hours and cost, planned and as worked."""
+    w = report.words
+    titles = [
+        w["name"],
+        w["role"],
+        w["planned_span"],
+        w["planned_hours"],
+        w["arrival"],
+        w["wrap"],
+        w["break"],
+        w["worked_hours"],
+        w["planned_cost"],
+        w["worked_cost"],
+        w["difference"],
+    ]
+    for col, width in enumerate((24, 22, 14, 10, 9, 9, 8, 10, 13, 13, 13)):
+        sh.column(col, col, width)
+    sh.text(0, 0, w["hot_note"])
+    row = 1
+    for day in report.hot.days:
+        row += 1
+        label = day_title(report, day.day, day.number, day.of)
+        sh.text(row, 0, f"{w['production_report']} — {label}", "bold")
+        row += 1
+        for col, title in enumerate(titles):
+            sh.text(row, col, title, "header")
+        for p in day.people:
+            row += 1
+            sh.text(row, 0, p.name)
+            sh.text(row, 1, p.role)
+            if p.hold:
+                sh.text(row, 2, w["hold"])
+            elif p.booked:
+                sh.text(
+                    row,
+                    2,
+                    f"{clock_on(p.planned_start, day.day)}–{clock_on(p.planned_end, day.day)}",
+                )
+                sh.num(row, 3, Decimal(p.planned_seconds) / 3600, "hours")
+            else:
+                sh.text(row, 2, w["unbooked"])
+            r = p.reported
+            if r is not None:
+                sh.text(row, 4, clock_on(r.start, day.day))
+                sh.text(row, 5, clock_on(r.end, day.day))
+                sh.num(row, 6, Decimal(r.pause) / 3600, "hours")
+                sh.num(row, 7, Decimal(r.worked) / 3600, "hours")
+            elif p.booked and not p.hold:
+                sh.text(row, 4, w["not_reported"], "warning")
+            sh.num(row, 8, p.planned, "money")
+            sh.num(row, 9, p.worked, "money")
+            sh.num(row, 10, p.difference, "over" if p.difference > 0 else "money")
+        row += 1
+        sh.text(row, 0, w["day_total"], "chapter")
+        for col in range(1, 8):
+            sh.text(row, col, "", "chapter")
+        sh.num(row, 8, day.planned, "money_bold")
+        sh.num(row, 9, day.worked, "money_bold")
+        sh.num(row, 10, day.difference, "money_bold")
+        row += 1
+        sh.text(row, 9, w["running"], "bold")
+        sh.num(row, 10, day.running, "money_bold")
+        row += 1
+
+
+def _unconfirmed(sh: _Sheet, report: Report) -> None:
+    """Everyone called who has not confirmed, day by day."""
+    w = report.words
+    titles = [w["date"], w["name"], w["role"], w["call"], w["event"]]
+    sh.header(0, titles, [15, 24, 22, 10, 30])
+    row = 0
+    for row, (day, c) in enumerate(report.unconfirmed, start=1):
+        sh.date(row, 0, day.date, "day")
+        sh.text(row, 1, c.name)
+        sh.text(row, 2, c.role)
+        sh.text(row, 3, clock_on(c.call, day.date))
+        sh.text(row, 4, ", ".join(c.events))
+    sh.table(0, row, len(titles))
 
 
 def _schedule(sh: _Sheet, report: Report) -> None:

@@ -13,9 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from prodsheets.contract import schema
+from prodsheets.contract.values import pages_text
 from prodsheets.findings import Finding
 from prodsheets.i18n import formats, say
-from prodsheets.render.report.data import Report, clock_on, relative_link
+from prodsheets.render.report.data import Report, clock_on, day_title, relative_link
 from prodsheets.render.report.risks import level, matrix, scored_risks
 
 # Long tables are cut in the page (report.xlsx has every row).
@@ -74,7 +76,16 @@ def helpers(report: Report) -> dict[str, Any]:
         "long_date": lambda d: "" if d is None else formats.date(d, lang, "long"),
         "clock": clock_on,
         "say": lambda v: say(v, lang),
+        "day_title": lambda day, number, of: day_title(report, day, number, of),
+        "duration": lambda secs: formats.duration_text(secs)[lang],
+        "pages": pages_text,
+        "choice": lambda choices, key: schema.choice_label(choices, key, lang) if key else "",
+        "dood_class": lambda code: DOOD_CLASSES.get(code, ""),
     }
+
+
+DOOD_CLASSES = {"SW": "work", "W": "work", "WF": "work", "SWF": "work", "H": "hold"}
+DOOD_CLASSES.update({"T": "travel", "R": "travel", "F": "travel"})
 
 
 def _chart(report: Report) -> dict[str, Any] | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from prodsheets.costs.reconcile import Reconciliation
+from prodsheets.diff import Diff
 from prodsheets.findings import Finding, summary
 from prodsheets.i18n.formats import clock as say_clock
 from prodsheets.i18n.words import REPORT
@@ -97,6 +98,9 @@ class Report:
     dood_dates: list[dt.date]
     dood: dict[str, dict[dt.date, str]]  # who → date → "work" | "travel"
     generated: dt.date = field(default_factory=dt.date.today)
+    # What changed since the last report into the same folder (set by ``build``).
+    changes: Diff | None = None
+    since: dt.datetime | None = None  # when that report was made
 
     @property
     def words(self) -> dict[str, str]:

@@ -21,7 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from prodsheets.contract import schema
 from prodsheets.findings import Finding, Location, column_letter
@@ -50,7 +51,8 @@ SETTINGS = "production"
 
 def text(value: Any, kind: str = schema.TEXT) -> str | None:
     """A parsed cell as text that compares exactly: ``350.00``, ``2026-03-12``, ``08:30``."""
-    if value is None:
+    if value is None or type(value) is str:
+        return value
         return None
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -69,8 +71,12 @@ def text(value: Any, kind: str = schema.TEXT) -> str | None:
     return str(value)
 
 
-@dataclass(frozen=True)
-class Record:
+def texts(values: Sequence[Any], kind: str) -> list[str | None]:
+    """A column as text (text cells, most of them, pass through as they are)."""
+    return [v if v is None or type(v) is str else text(v, kind) for v in values]
+
+
+class Record(NamedTuple):  # a NamedTuple: a million are made quickly
     """One row of a table, known by its key: its sheet row and its values as text."""
 
     key: str
@@ -101,8 +107,7 @@ class Sheet:
         return Location(self.file, self.sheet, record.row, letter, record.key, self.path)
 
 
-@dataclass(frozen=True)
-class Booked:
+class Booked(NamedTuple):
     """A timed booking as it is worked: its event's day, its real call and wrap, its place."""
 
     key: str
@@ -183,6 +188,14 @@ class State:
     findings: tuple[Noted, ...]
     costs: Costs | None
 
+    @cached_property
+    def days(self) -> dict[dt.date, dict[str, list[Booked]]]:
+        """Each day's bookings, by who (built once: notices and call sheets ask often)."""
+        out: dict[dt.date, dict[str, list[Booked]]] = {}
+        for b in self.booked.values():
+            out.setdefault(b.day, {}).setdefault(b.who, []).append(b)
+        return out
+
     def records(self, table: str) -> Mapping[str, Record]:
         sheet = self.sheets.get(table)
         return sheet.records if sheet is not None else {}
@@ -222,36 +235,32 @@ def record_keys(table: TableData) -> list[str | None]:
         if table.table.id_column is None:
             return [None] * len(table)
         columns = (table.table.id_column,)
-    kinds = [table.table.column(c).kind for c in columns]
-    values = [table.col(c) for c in columns]
+    said = [texts(table.col(c), table.table.column(c).kind) for c in columns]
     lenient = table.key == "actuals"  # an expense's description may be blank
     seen: Counter[str] = Counter()
     keys: list[str | None] = []
-    for i in range(len(table)):
-        parts = [text(col[i], kind) for col, kind in zip(values, kinds, strict=True)]
+    for parts in zip(*said, strict=True):
         if (lenient and not any(parts)) or (not lenient and None in parts):
             keys.append(None)
             continue
-        key = "/".join(p or "" for p in parts)
+        key = parts[0] if len(parts) == 1 else "/".join(p or "" for p in parts)
+        assert key is not None
         seen[key] += 1
         keys.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
     return keys
 
 
-def _sheet(table: TableData) -> Sheet:
+def _sheet(table: TableData, keys: list[str | None]) -> Sheet:
     kinds = {c.key: c.kind for c in table.table.columns}
     columns = [c for c in table.columns if c in table.values]
-    values = {c: table.col(c) for c in columns}
+    said = [texts(table.col(c), kinds.get(c, schema.TEXT)) for c in columns]
+    rows = table.rows
     records: dict[str, Record] = {}
-    for i, key in enumerate(record_keys(table)):
+    for i, (key, *values) in enumerate(zip(keys, *said, strict=True)):
         if key is None:
             continue
-        fields = {}
-        for c in columns:
-            said = text(values[c][i], kinds.get(c, schema.TEXT))
-            if said is not None:
-                fields[c] = said
-        records[key] = Record(key, table.rows[i], fields)
+        fields = {c: v for c, v in zip(columns, values, strict=True) if v is not None}
+        records[key] = Record(key, rows[i], fields)
     letters = {c: column_letter(j) for c, j in table.columns.items()}
     return Sheet(table.key, table.file, table.sheet, table.path, letters, records)
 
@@ -281,9 +290,10 @@ def capture(
     settings = _settings(production)
     if settings is not None:
         sheets[SETTINGS] = settings
+    keys = {key: record_keys(table) for key, table in production.tables.items()}
     for key, table in production.tables.items():
-        sheets[key] = _sheet(table)
-    booked = _booked(production, schedule) if schedule is not None else {}
+        sheets[key] = _sheet(table, keys[key])
+    booked = _booked(production, schedule, keys.get("bookings")) if schedule else {}
     return State(
         title=production.title,
         path=str(production.path),
@@ -296,31 +306,23 @@ def capture(
     )
 
 
-def _booked(production: Production, s: Schedule) -> dict[str, Booked]:
-    table = s.bookings.table
-    if table is None:
+def _booked(
+    production: Production, s: Schedule, keys: list[str | None] | None
+) -> dict[str, Booked]:
+    if s.bookings.table is None or keys is None:
         return {}
-    keys = record_keys(table)
     b, ev = s.bookings, s.events
-    event_ids = ev.table.col("id") if ev.table is not None else []
+    event_ids = [None if v is None else str(v) for v in ev.table.col("id")] if ev.table else []
+    places = [None if v is None else str(v) for v in ev.location]
     crew = production.ids("crew")
     out: dict[str, Booked] = {}
-    for n in range(len(b)):
-        key = keys[b.row[n]]
-        e = b.event[n]
+    for row, who, e, start, end in zip(b.row, b.who, b.event, b.start, b.end, strict=True):
+        key = keys[row]
         day = ev.day[e]
         if key is None or day is None:
             continue
-        location = ev.location[e]
         out[key] = Booked(
-            key,
-            b.who[n],
-            str(event_ids[e]),
-            day,
-            b.start[n],
-            b.end[n],
-            None if location is None else str(location),
-            b.who[n] in crew,
+            key, who, str(event_ids[e]), day, int(start), int(end), places[e], who in crew
         )
     return out
 

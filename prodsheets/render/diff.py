@@ -189,10 +189,7 @@ def notices(diff: Diff, lang: str) -> list[Notice]:
 
 def _several(diff: Diff, who: str, day: dt.date) -> bool:
     """Whether the person has more than one booking that day (so a line names its event)."""
-    for state in (diff.old, diff.new):
-        if sum(1 for b in state.booked.values() if b.who == who and b.day == day) > 1:
-            return True
-    return False
+    return any(len(state.days.get(day, {}).get(who, ())) > 1 for state in (diff.old, diff.new))
 
 
 def notice_line(diff: Diff, c: BookingChange, lang: str) -> str:
@@ -580,12 +577,10 @@ class DayMarks:
 
 
 def _calls(state: State, day: dt.date) -> dict[str, tuple[int, int]]:
-    calls: dict[str, tuple[int, int]] = {}
-    for b in state.booked.values():
-        if b.day == day:
-            a, z = calls.get(b.who, (b.start, b.end))
-            calls[b.who] = (min(a, b.start), max(z, b.end))
-    return calls
+    return {
+        who: (min(b.start for b in mine), max(b.end for b in mine))
+        for who, mine in state.days.get(day, {}).items()
+    }
 
 
 def day_marks(diff: Diff, v: View, day: dt.date, lang: str) -> DayMarks:

@@ -378,3 +378,58 @@ def test_capture_needs_only_what_check_computed() -> None:
     assert len(state.records("bookings")) == 393  # every row, LUCE's (an unknown id) too
     assert state.booked["S13/CLAIRE"].who == "CLAIRE"
     assert state.costs is not None and state.costs.total.planned == Decimal("68122.74")
+
+
+def test_the_other_tables_are_said_by_record(tmp_path: Path) -> None:
+    """A budget line's rate, an expense added, a setting, a location added, a resource
+    removed, a person's contract: each said once, by its id, in the table it belongs to."""
+    from conftest import minimal_production, write_workbook
+
+    v1 = minimal_production()
+    v1["Production"].append(["Imprévus %", "7 %"])
+    v1["Dépenses"] = [
+        ["Date", "Code", "Libellé", "Montant", "Statut"],
+        [dt.date(2026, 3, 2), "07.01", "Caméra : acompte", 600, "engagé"],
+    ]
+    write_workbook(tmp_path / "v1.xlsx", v1)
+    v1["Production"][-1][1] = "8 %"
+    v1["Devis"][1][5], v1["Devis"][1][6] = 480, 2400  # 02.01: 5 days at 480
+    v1["Devis"][3][6], v1["Devis"][5][6] = 4300, 7300  # its subtotal and the total follow
+    v1["Dépenses"][1][4] = "payé"  # the deposit is paid
+    v1["Dépenses"].append([dt.date(2026, 3, 9), "07.01", "Caméra : solde", 2400, "facturé"])
+    v1["Lieux"].append(["PORT", "Port de la Pointe des Galets", "Le Port", "oui"])
+    v1["Équipe"][2][3] = "CDD"  # MARC
+    v1["Matériel"] = v1["Matériel"][:1]  # CAM1 no longer listed…
+    v1["Affectations"] = [r for r in v1["Affectations"] if r[1] != "CAM1"]  # … nor booked
+    write_workbook(tmp_path / "v2.xlsx", v1)
+    result = run_diff(tmp_path / "v1.xlsx", tmp_path / "v2.xlsx")
+    assert result.diff is not None
+    said = [(c.table, c.id, c.change) for c in result.diff.changes]
+    assert said == [
+        ("production", "contingency", "changed"),
+        ("budget", "02.01", "changed"),
+        ("actuals", "2026-03-02/07.01/Caméra : acompte", "changed"),
+        ("actuals", "2026-03-09/07.01/Caméra : solde", "added"),
+        ("crew", "MARC", "changed"),
+        ("resources", "CAM1", "removed"),
+        ("locations", "PORT", "added"),
+        ("bookings", "S1/CAM1", "removed"),
+    ]
+    text = render_text(result.diff, "en").replace("\u202f", " ").replace("\u00a0", " ")
+    lines = text.splitlines()
+    for line in (
+        "  Caméra Alexa Mini — S1: removed (08:00–12:00, Plage de l'Hermitage)",
+        "  Contingency %: 7% → 8%",
+        "  02.01 Chef opérateur: rate €450.00 → €480.00; total €2,250.00 → €2,400.00",
+        "  2026-03-02/07.01/Caméra : acompte: status committed → paid",
+        "  Added: 2026-03-09/07.01/Caméra : solde (amount €2,400.00, status invoiced)",
+        "  MARC Marc Hoarau: contract intermittent → CDD",
+        "  Removed: CAM1 Caméra Alexa Mini",
+        "  Added: PORT Port de la Pointe des Galets (address Le Port, outdoor yes)",
+        # The camera now costs what was spent on it, 3,000.00, no longer its planned days:
+        "  Total — planned €1,430.00 → €830.00 (-€600.00); est. at completion €1,430.00 → "
+        "€3,830.00 (+€2,400.00); budget €7,650.50 → €7,884.00 (+€233.50)",
+    ):
+        assert line in lines, line
+    assert [f.code for f in result.diff.new_findings] == ["PS405"]  # 07.01 spent at 100 %
+    assert notices(result.diff, "en") == []  # a resource is not told

@@ -18,7 +18,7 @@ from typing import Any
 
 from prodsheets.contract import schema
 from prodsheets.diff.compare import ADDED, CHANGED, REMOVED, BookingChange, Change, CostLine, Diff
-from prodsheets.diff.state import SETTINGS, Amounts, Booked, Noted, State
+from prodsheets.diff.state import KEY_COLUMNS, SETTINGS, Amounts, Booked, Noted, State
 from prodsheets.findings import Severity
 from prodsheets.i18n import formats
 from prodsheets.i18n.words import DIFF
@@ -542,11 +542,13 @@ def _record_line(diff: Diff, c: Change, lang: str) -> str:
         )
         return w["record_changed"].format(label=label, fields=said)
     name = record.name()
-    label = f"{c.id} {name}" if name and name != c.id else c.id
+    label = f"{c.id} {name}" if name and name not in c.id else c.id
     if c.change == REMOVED:
         return w["record_removed"].format(label=label)
     if c.change == ADDED:
-        skip = (*(schema.TABLES_BY_KEY[c.table].id_column or "",), "name", "description")
+        table = schema.TABLES_BY_KEY[c.table]
+        named = KEY_COLUMNS.get(c.table) or (table.id_column or "",)
+        skip = (*named, "name", "description")
         parts = [
             f"{field_name(c.table, k, lang)} {value_text(v, c.table, k, lang, currency)}"
             for k, (_, v) in c.fields.items()

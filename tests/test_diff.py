@@ -320,6 +320,8 @@ def test_a_call_typed_differently_on_the_same_minute_moves_no_one(tmp_path: Path
     from conftest import minimal_production, write_workbook
 
     v1 = minimal_production()
+    v1["Devis"][3][6] = 4000  # a subtotal off (PS202, on a row no id names)
+    v1["Affectations"].append(["S2", "NOBODY", None, None])  # an unknown id (PS114)
     write_workbook(tmp_path / "v1.xlsx", v1)
     v1["Affectations"][3][2] = "14h"  # MARC on S2: the event's start, now typed
     write_workbook(tmp_path / "v2.xlsx", v1)
@@ -329,6 +331,9 @@ def test_a_call_typed_differently_on_the_same_minute_moves_no_one(tmp_path: Path
         ("S2/MARC", {"call": (None, "14:00")})
     ]
     assert diff.bookings == [] and notices(diff, "en") == []
+    # Two workbooks of different names: their findings are still the same findings.
+    assert sorted(f.code for f in diff.old.findings) == ["PS114", "PS202"]
+    assert diff.new_findings == [] and diff.resolved == []
 
 
 # --- the command ------------------------------------------------------------------------------

@@ -335,7 +335,7 @@ def view(diff: Diff, lang: str) -> View:
     for b in diff.bookings:
         shown.add(b.key)
         for day in b.days:
-            person(day, b.who).lines.append(_booking_line(diff, b, day, lang))
+            person(day, b.who).lines.append(_booking_line(diff, b, lang))
     for c in diff.changes:  # what a booking's row says beyond its times (role, notes…)
         if c.table != "bookings" or c.id in shown:
             continue
@@ -463,7 +463,7 @@ def _event_lines(diff: Diff, c: Change, lang: str) -> list[tuple[dt.date | None,
     return [(day(record.fields.get("date")), line)]
 
 
-def _booking_line(diff: Diff, b: BookingChange, day: dt.date, lang: str) -> str:
+def _booking_line(diff: Diff, b: BookingChange, lang: str) -> str:
     w = DIFF[lang]
     name = diff.name(b.who)
     if b.change == ADDED:
@@ -574,7 +574,7 @@ class DayMarks:
     events_gone: list[str]  # events taken off this day (removed, or moved to another)
 
     @property
-    def any(self) -> bool:
+    def anything(self) -> bool:
         return bool(self.lines or self.gone or self.events or self.events_gone)
 
 

@@ -293,7 +293,7 @@ def capture(
     keys = {key: record_keys(table) for key, table in production.tables.items()}
     for key, table in production.tables.items():
         sheets[key] = _sheet(table, keys[key])
-    booked = _booked(production, schedule, keys.get("bookings")) if schedule else {}
+    booked = _booked(production, schedule, keys.get("bookings")) if schedule is not None else {}
     return State(
         title=production.title,
         path=str(production.path),

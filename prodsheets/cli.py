@@ -328,9 +328,13 @@ def report(production: Path, out: Path, lang: str | None, no_pdf: bool) -> None:
     """Write the reports: report.xlsx, report.html and .pdf, call sheets, calendars.
 
     OUT/report.xlsx, OUT/report.html, OUT/report.pdf, OUT/callsheets/<date>.html and
-    .pdf (one a day), OUT/calendars/<id>.ics (one per crew member). Prints what it wrote.
-    Exit code: 0 written (a missing PDF engine is a warning), 2 the production could not
-    be read.
+    .pdf (one a day), OUT/calendars/<id>.ics (one per crew member), and
+    OUT/prodsheets-snapshot.json, what was reported. The next report into the same OUT
+    says what changed since: a changes section, each day's call sheet marked,
+    OUT/notices/<id>.txt for each person whose bookings changed, OUT/changes.json; its
+    calendars update the events already imported (same UID, higher SEQUENCE, removed
+    bookings cancelled). Prints what it wrote. Exit code: 0 written (a missing PDF engine
+    is a warning), 2 the production could not be read.
     """
     from prodsheets.pipeline import check as run_check
     from prodsheets.render.findings import finding_line
@@ -351,6 +355,42 @@ def report(production: Path, out: Path, lang: str | None, no_pdf: bool) -> None:
         click.echo(str(path))
     for warning in written.warnings:
         click.echo(warning, err=True)
+
+
+@main.command(short_help="Changes between two versions. / Écarts entre deux versions.")
+@click.argument("old", type=PATH)
+@click.argument("new", type=PATH)
+@_format_option
+@_lang_option()
+@_no_traceback
+def diff(old: Path, new: Path, fmt: str, lang: str | None) -> None:
+    """What changed from OLD to NEW, two versions of a production (folders or workbooks).
+
+    Events added, removed, moved or changed; bookings (known by their event and who, not
+    their row) added, removed, replaced or moved; people, resources, locations, vendors,
+    budget lines and expenses added, removed or changed; findings that appeared or were
+    resolved; planned cost and estimate at completion before and after. Rows inserted or
+    sorted are not changes. Text by day then person; --format json for scripts. Exit
+    code: 0 nothing changed, 1 something changed, 2 a version could not be read.
+    """
+    from prodsheets.pipeline import diff as run_diff
+    from prodsheets.render.diff import render_text, to_json
+    from prodsheets.render.findings import finding_line
+
+    gc.disable()
+    result = run_diff(old, new)
+    langs = languages(lang, result.productions[-1].stated_language)
+    lang = langs[0]
+    if result.diff is None:
+        for f in result.findings:
+            for said in langs:
+                click.echo(finding_line(f, said, None), err=True)
+        sys.exit(result.exit_code)
+    if fmt == "json":
+        click.echo(json.dumps(to_json(result.diff, lang), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(result.diff, lang), nl=False)
+    sys.exit(result.exit_code)
 
 
 @main.command(short_help="Call sheet messages of a day. / Messages de la feuille de service.")
@@ -716,8 +756,8 @@ def new(
     "apply_to",
     type=FOLDER,
     metavar="OUT",
-    help="Write a copy of the schedule with the best plan into OUT. / Une copie du planning "
-    "avec le meilleur plan, dans OUT.",
+    help="Write the whole production, with the best plan, into OUT (its cells marked). / Toute "
+    "la production, avec le meilleur plan, dans OUT (ses cellules marquées).",
 )
 @_format_option
 @_lang_option()
@@ -740,9 +780,10 @@ def whatif(
     --lose-vendor), who or what could replace them (free, creating no new conflict: named
     backups and backup vendors first, then the cheapest; a cover, then free locations, indoor
     ones when it rains), what stays to cover and what the plan costs (what stays uncovered
-    counted at today's rates). The workbooks are never changed; --apply writes a modified
-    copy elsewhere. Exit code: 0, or 2 when the production could not be read or the
-    command was misused.
+    counted at today's rates). The workbooks are never changed; --apply OUT writes every
+    workbook of the production into OUT, the plan applied and its cells marked, so that
+    `check OUT` and `diff PRODUCTION OUT` work on the plan B. Exit code: 0, or 2 when the
+    production could not be read or the command was misused.
     """
     from prodsheets.pipeline import whatif as run_whatif
     from prodsheets.render.findings import finding_line
@@ -789,7 +830,7 @@ def whatif(
         click.echo(render_text(result.plan, lang), nl=False)
     if apply_to is not None:
         try:
-            written = apply_plan(result.plan, apply_to)
+            written = apply_plan(result.plan, apply_to, lang)
         except ValueError as exc:
             click.echo(f"prodsheets: {exc}", err=True)
             sys.exit(EXIT_USAGE)

@@ -1,4 +1,4 @@
-"""The pipeline: read → check → result, for `check`, `reconcile` and `whatif`.
+"""The pipeline: read → check → result, for `check`, `reconcile`, `whatif` and `diff`.
 
 The CLI, the Excel button and the tests all call these; nothing here prints or writes a
 file. Each command's result shares one base (:class:`Result`): its productions, its
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from prodsheets.checks.base import Check
     from prodsheets.costs.hot import HotCosts
     from prodsheets.costs.reconcile import Reconciliation
+    from prodsheets.diff import Diff
     from prodsheets.whatif.plan import Scenario, WhatIf
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -97,6 +98,20 @@ class WhatIfResult(Result):
     """`prodsheets whatif`: what the scenario hits and the plan (None when unreadable)."""
 
     plan: WhatIf | None = None
+
+
+@dataclass(eq=False, repr=False)
+class DiffResult(Result):
+    """`prodsheets diff`: two versions, and what changed (None when one could not be read)."""
+
+    diff: Diff | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """2 when a version could not be read, 1 when something changed, 0 when nothing did."""
+        if self.unreadable or self.diff is None:
+            return EXIT_UNREADABLE
+        return EXIT_OK if self.diff.empty else EXIT_ERRORS
 
 
 # --- which checks run ------------------------------------------------------------------
@@ -185,6 +200,23 @@ def whatif(path: Path, scenario: Scenario) -> WhatIfResult:
     if production.unreadable:
         return WhatIfResult([production], findings)
     return WhatIfResult([production], [], what_if(Analyses(production), scenario))
+
+
+def diff(old: Path, new: Path) -> DiffResult:
+    """`prodsheets diff`: each version read and checked on its own, then compared."""
+    from prodsheets.diff import capture, compare
+
+    results = [check([old]), check([new])]
+    productions = [r.productions[0] for r in results]
+    if any(p.unreadable for p in productions):
+        findings = [f for r in results if r.unreadable for f in r.findings]
+        return DiffResult(productions, findings)
+    states = [
+        capture(p, a.schedule, a.reconciliation, r.findings)
+        for r in results
+        for p, a in zip(r.productions, r.analyses, strict=True)
+    ]
+    return DiffResult(productions, [], compare(*states))
 
 
 def file_prefix(path: Path) -> str:

@@ -18,6 +18,7 @@ from prodsheets.io import load_production
 from prodsheets.render.whatif import render_text, to_json
 from prodsheets.whatif import Scenario, UnknownId
 from prodsheets.whatif import what_if as plan
+from prodsheets.whatif.apply import apply_plan
 
 
 def what_if(production, scenario):
@@ -407,3 +408,97 @@ def test_rain_on_the_festival_saturday() -> None:
     assert [x["locations"][0]["cell"] for x in data["affected"]][:3] == ["F19", "F20", "F21"]
     # Locations carry no rate: moving under cover costs nothing in the plan.
     assert data["cost_delta"] == "0.00"
+
+
+# --- --apply: a whole production, for `check OUT` and `diff PROD OUT` -----------------------
+
+
+def test_apply_writes_the_whole_production_with_its_changed_cells_marked(tmp_path) -> None:
+    """Marco absent on 9-10 March: Kévin takes his four bookings. OUT is a production of
+    its own: the workbooks not changed are the originals byte for byte, the changed cells
+    are filled and commented, and `diff` says what `whatif` planned, to the cent."""
+    from openpyxl import load_workbook
+
+    from prodsheets.pipeline import check, diff
+
+    film = EXAMPLES / "tournage-reunion"
+    out = tmp_path / "plan-b"
+    run = CliRunner().invoke(
+        main,
+        ["whatif", str(film), "--absent", "MARCO", "--from", "09/03/2026", "--to",
+         "10/03/2026", "--apply", str(out), "--format", "json"],
+    )  # fmt: skip
+    assert run.exit_code == 0, run.output
+    planned = json.loads(run.stdout)  # the files written are listed on stderr
+    assert [r["chosen"] for r in planned["replacements"]] == ["KEVIN"] * 4
+    assert sorted(p.name for p in out.iterdir()) == ["budget.xlsx", "crew.xlsx", "schedule.xlsx"]
+    for name in ("budget.xlsx", "crew.xlsx"):  # formulas keep their saved results
+        assert (out / name).read_bytes() == (film / name).read_bytes()
+    ws = load_workbook(out / "schedule.xlsx")["Affectations"]
+    marked = {
+        c.coordinate: (c.value, c.fill.start_color.rgb[-6:], c.comment.text)
+        for row in ws.iter_rows(min_row=2)
+        for c in row
+        if c.comment is not None
+    }
+    assert marked == {
+        cell: (
+            "KEVIN",
+            "C6E0B4",
+            "MARCO → KEVIN (scénario : Marco Lauret absent(e) du 09/03/2026 au 10/03/2026)",
+        )
+        for cell in ("B60", "B80", "B146", "B166")
+    }
+    assert not check([out]).unreadable
+    changed = diff(film, out)
+    assert changed.diff is not None and changed.diff.cost is not None
+    assert [(b.key, b.change, b.replaces or b.replaced_by) for b in changed.diff.bookings] == [
+        ("S01/KEVIN", "added", "MARCO"), ("S01/MARCO", "removed", "KEVIN"),
+        ("S02/KEVIN", "added", "MARCO"), ("S02/MARCO", "removed", "KEVIN"),
+        ("S05/KEVIN", "added", "MARCO"), ("S05/MARCO", "removed", "KEVIN"),
+        ("S06/KEVIN", "added", "MARCO"), ("S06/MARCO", "removed", "KEVIN"),
+    ]  # fmt: skip
+    assert str(changed.diff.cost.total.delta.planned) == planned["cost_delta"] == "-912.00"
+
+
+def test_a_booking_nobody_can_replace_stays_in_the_copy_marked_to_cover(tmp_path) -> None:
+    """Lucie absent on Thursday 12: nobody free can stand in on S11 and S13. The plan keeps
+    their cost at today's rates (someone must still be found); the copy keeps the bookings,
+    filled orange « à couvrir », so it costs what the plan says and `diff` sees no change."""
+    from openpyxl import load_workbook
+
+    from prodsheets.pipeline import diff
+    from prodsheets.whatif.apply import TO_COVER_FILL
+
+    film = EXAMPLES / "tournage-reunion"
+    out = tmp_path / "plan-b"
+    production, _ = load_production(film)
+    day = dt.date(2026, 3, 12)
+    result = what_if(production, Scenario("absent", "LUCIE", day, day))
+    assert [r.chosen for r in result.replacements] == [None, None]
+    assert result.cost_delta == 0
+    apply_plan(result, out, "fr")
+    changed = diff(film, out).diff
+    assert changed is not None and changed.cost is not None
+    assert [(b.key, b.change) for b in changed.bookings] == []
+    assert changed.cost.total.delta.planned == result.cost_delta == 0
+    sheet = load_workbook(out / "schedule.xlsx")["Affectations"]
+    marked = {
+        c.coordinate: (c.value, c.comment.text.split(" (")[0])
+        for row in sheet.iter_rows()
+        for c in row
+        if c.fill.fgColor.rgb and c.fill.fgColor.rgb.endswith(TO_COVER_FILL)
+    }
+    assert sorted(marked.values()) == [
+        ("LUCIE", "LUCIE : à couvrir, personne ni rien de libre"),
+        ("LUCIE", "LUCIE : à couvrir, personne ni rien de libre"),
+    ]
+
+
+def test_apply_refuses_a_folder_that_holds_other_workbooks(with_ana, tmp_path) -> None:
+    path = write_workbook(tmp_path / "orig" / "prod.xlsx", with_ana)
+    out = tmp_path / "out"
+    write_workbook(out / "old-plan.xlsx", with_ana)
+    run = CliRunner().invoke(main, ["whatif", str(path), "--absent", "LUCIE", "--apply", str(out)])
+    assert run.exit_code == 2
+    assert "old-plan.xlsx" in run.output and not (out / "prod.xlsx").exists()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from prodsheets.findings import Finding, Location, Severity
 from prodsheets.i18n.words import ANNOTATE
-from prodsheets.io.write import load_copy, save_copy
+from prodsheets.io.write import load_copy, mark_cell, save_copy
 
 WRITABLE = {".xlsx", ".xlsm"}
 FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
@@ -102,22 +102,8 @@ def annotate(
 
 
 def _mark(wb, cells: dict[tuple[str, str], tuple[Severity, list[str]]]) -> None:  # type: ignore[no-untyped-def]
-    from openpyxl.comments import Comment
-    from openpyxl.styles import PatternFill
-
     for (sheet, cell), (level, texts) in sorted(cells.items()):
-        if sheet not in wb.sheetnames:
-            continue
-        target = wb[sheet][cell]
-        if not hasattr(target, "fill") or type(target).__name__ == "MergedCell":
-            continue
-        colour = FILLS[level]
-        target.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
-        text = "\n\n".join(texts)
-        comment = Comment(text, AUTHOR)
-        comment.width = 320
-        comment.height = min(60 + 45 * len(texts) + len(text) // 2, 600)
-        target.comment = comment
+        mark_cell(wb, sheet, cell, FILLS[level], "\n\n".join(texts), AUTHOR)
 
 
 def _skipped(source: Path, lang: str) -> str:

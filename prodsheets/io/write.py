@@ -74,6 +74,34 @@ def load_copy(source: Path) -> Any:
     return load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
 
 
+def copy_file(source: Path, target: Path) -> None:
+    """A file copied as it is (byte for byte: formulas keep their saved results), through
+    a temporary file."""
+    import shutil
+
+    with atomic(target) as tmp:
+        shutil.copyfile(source, tmp)
+
+
+def mark_cell(wb: Any, sheet: str, cell: str, colour: str, text: str, author: str) -> bool:
+    """Fill a cell of a copy from :func:`load_copy` and comment it; False when it cannot be
+    marked (no such sheet, a merged cell)."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    if sheet not in wb.sheetnames:
+        return False
+    target = wb[sheet][cell]
+    if not hasattr(target, "fill") or type(target).__name__ == "MergedCell":
+        return False
+    target.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+    comment = Comment(text, author)
+    comment.width = 320
+    comment.height = min(60 + 45 * (text.count("\n\n") + 1) + len(text) // 2, 600)
+    target.comment = comment
+    return True
+
+
 def save_copy(wb: Any, target: Path) -> None:
     """Save a workbook from :func:`load_copy` to ``target``, through a temporary file."""
     try:

@@ -20,6 +20,7 @@ from typing import Any
 
 from prodsheets.costs.hot import HotCosts
 from prodsheets.costs.reconcile import Reconciliation
+from prodsheets.diff import Diff
 from prodsheets.findings import Finding, summary
 from prodsheets.i18n.formats import clock as say_clock
 from prodsheets.i18n.words import REPORT
@@ -164,6 +165,9 @@ class Report:
     days_off: frozenset[dt.date] = frozenset()  # the unit's days off (no event at all)
     hot: HotCosts = field(default_factory=HotCosts)
     generated: dt.date = field(default_factory=dt.date.today)
+    # What changed since the last report into the same folder (set by ``build``).
+    changes: Diff | None = None
+    since: dt.datetime | None = None  # when that report was made
 
     @property
     def words(self) -> dict[str, str]:

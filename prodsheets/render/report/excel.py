@@ -20,6 +20,7 @@ from prodsheets.contract import schema
 from prodsheets.costs.reconcile import Line, Totals
 from prodsheets.findings import Location
 from prodsheets.i18n import say
+from prodsheets.i18n.words import DIFF
 from prodsheets.io.workbook import OUTPUT_MARK
 from prodsheets.render.report.data import Report, clock_on, day_title, relative_link
 from prodsheets.render.report.risks import Risk, level, matrix, scored_risks
@@ -248,6 +249,7 @@ def write_excel(report: Report, target: Path, out: Path) -> None:
         "plain": book.add_format({"valign": "top"}),  # beside wrapped text, at its top
         "bold": book.add_format({"bold": True, "valign": "top"}),
         "note": book.add_format({"italic": True}),
+        "bold_wrap": book.add_format({"bold": True, "text_wrap": True, "valign": "top"}),
         "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
         "code": book.add_format({"font_name": "Consolas", "font_color": "#1D2433"}),
         "money": book.add_format({"num_format": money}),
@@ -300,6 +302,9 @@ def write_excel(report: Report, target: Path, out: Path) -> None:
         return sheets[-1]
 
     _summary(sheet("summary"), report)
+    if report.changes is not None:
+        sheets.append(_Sheet(book, DIFF[lang]["changes"], formats, report))
+        _changes(sheets[-1], report)
     _findings(sheet("findings"), report, out)
     if report.reconciliation is not None:
         _costs(book, sheet("costs"), report)
@@ -377,6 +382,86 @@ def _summary(sh: _Sheet, report: Report) -> None:
         sh.text(row, 0, w[key], severity)
         sh.num(row, 1, report.summary[key], "int")
         row += 1
+
+
+def _changes(sh: _Sheet, report: Report) -> None:
+    """What changed since the last report: by day then person, the other tables, findings
+    that appeared or were resolved, costs before and after, and each person's notice.
+
+    Column A names (a day, a table, a finding, a person), column B says (wrapped, the row
+    as tall as its lines), columns C-H hold the costs' amounts.
+    """
+    from prodsheets.render import diff as said
+
+    assert report.changes is not None
+    lang, d, ws = report.lang, DIFF[report.lang], sh.ws
+    v = said.view(report.changes, lang)
+    since = said.since_text(report.since, lang) if report.since else None
+    widths = (30, 90)
+    ws.set_column(0, 0, widths[0])
+    ws.set_column(1, 1, widths[1])
+    ws.set_column(2, 7, 14)
+    sh.text(0, 0, said.title_line(report.changes, lang, since), "title")
+    row = 2
+
+    def line(name: str, text: str, style: str | None = "bold") -> None:
+        nonlocal row
+        row += 1
+        sh.text(row, 0, name, "wrap" if style is None else f"{style}_wrap")
+        sh.text(row, 1, text, "wrap")
+        tall = max(_lines(name, widths[0]), _lines(text, widths[1]))
+        if tall > 1:
+            ws.set_row(row, 15 * tall)
+
+    if v.empty:
+        sh.text(row, 0, d["nothing"])
+        return
+    sh.text(row, 0, d["day"], "header")
+    sh.text(row, 1, d["what"], "header")
+    for day in v.days:
+        for k, text in enumerate(day.lines):
+            line(day.title if k == 0 else "", text)
+    for label, lines in v.tables:
+        for k, text in enumerate(lines):
+            line(label if k == 0 else "", text)
+    for key, found in (("new_findings", v.new_findings), ("resolved", v.resolved)):
+        if found:
+            row += 2
+            sh.text(row, 0, d[key].format(count=len(found)), "header")
+            sh.text(row, 1, "", "header")
+            for f in found:
+                line(f"{f.code}\n{f.location}" if f.location else f.code, f.message[lang], None)
+    if v.costs:
+        row += 2
+        heads = [d["chapter"], "", f"{d['planned']} · {d['before']}", d["after"], d["delta"]]
+        heads += [f"{d['eac']} · {d['before']}", d["after"], d["delta"]]
+        for col, title in enumerate(heads):
+            sh.text(row, col, title, "header")
+        for c in v.costs:
+            row += 1
+            style = "money_bold" if c.total else "money"
+            sh.text(row, 0, c.label, "chapter" if c.total else None)
+            amounts = (
+                c.before.planned,
+                c.after.planned,
+                c.delta.planned,
+                c.before.estimate_at_completion,
+                c.after.estimate_at_completion,
+                c.delta.estimate_at_completion,
+            )
+            for col, amount in enumerate(amounts, start=2):
+                sh.num(row, col, amount, style)
+    if v.notices:
+        row += 2
+        sh.text(row, 0, d["notices"], "header")
+        sh.text(row, 1, d["notices_help"], "header")
+        for n in v.notices:
+            line(n.name, said.notice_text(n, report.title, lang, since).rstrip("\n"))
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines a wrapped cell of ``width`` characters shows (XlsxWriter cannot fit)."""
+    return sum(max(1, -(-len(part) // width)) for part in text.split("\n"))
 
 
 def _findings(sh: _Sheet, report: Report, out: Path) -> None:

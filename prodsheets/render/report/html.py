@@ -17,6 +17,7 @@ from prodsheets.contract import schema
 from prodsheets.contract.values import pages_text
 from prodsheets.findings import Finding
 from prodsheets.i18n import formats, say
+from prodsheets.i18n.words import DIFF
 from prodsheets.render.report.data import Report, clock_on, day_title, relative_link
 from prodsheets.render.report.risks import level, matrix, scored_risks
 
@@ -49,6 +50,9 @@ def helpers(report: Report) -> dict[str, Any]:
     def money(amount: Decimal) -> str:
         return formats.money(amount, currency, lang)
 
+    def signed(amount: Decimal) -> str:
+        return ("+" if amount > 0 else "") + formats.money(amount, currency, lang)
+
     def full_date(day: dt.date | None) -> str:
         return "" if day is None else formats.date(day, lang, "full")
 
@@ -69,6 +73,8 @@ def helpers(report: Report) -> dict[str, Any]:
         "weekday_letter": weekday_letter,
         "lang": lang,
         "money": money,
+        "signed": signed,
+        "d": DIFF[lang],
         "number": lambda v: formats.number(v, lang),
         "full_date": full_date,
         "short_date": short_date,
@@ -167,6 +173,15 @@ def render_report(report: Report, out: Path, for_print: bool = False) -> str:
     dates = report.dood_dates[:MAX_DOOD_DATES]
     events = [(day, ev) for day in report.days for ev in day.events]
     risk_list = scored_risks(report.production)
+    changes, since, notices = None, None, []
+    if report.changes is not None:
+        from prodsheets.render import diff as said
+
+        changes = said.view(report.changes, report.lang)
+        since = said.since_text(report.since, report.lang) if report.since else None
+        notices = [
+            (n, said.notice_text(n, report.title, report.lang, since)) for n in changes.notices
+        ]
     page: str = (
         environment()
         .get_template("report.html.j2")
@@ -187,6 +202,10 @@ def render_report(report: Report, out: Path, for_print: bool = False) -> str:
             risks=risk_list,
             risk_matrix=matrix(risk_list),
             level=level,
+            changes=changes,
+            since=since,
+            notices=notices,
+            finding_place=lambda f: str(f.location) if f.location else "",
             **helpers(report),
         )
     )

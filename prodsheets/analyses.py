@@ -16,8 +16,9 @@ from prodsheets.model import Production
 if TYPE_CHECKING:
     from prodsheets.costs.reconcile import Reconciliation
     from prodsheets.schedule.intervals import Schedule
+    from prodsheets.schedule.premiums import Hours, Overtime
     from prodsheets.schedule.presets import Rules
-    from prodsheets.schedule.workdays import Days, Overtime, WeeklyTime
+    from prodsheets.schedule.workdays import Days, WeeklyTime
 
 
 class Analyses:
@@ -53,11 +54,22 @@ class Analyses:
         return weekly_time(self.schedule)
 
     @cached_property
-    def overtime(self) -> Overtime:
-        """Overtime hours per person and ISO week, by premium band."""
-        from prodsheets.schedule.workdays import overtime_hours
+    def hours(self) -> Hours:
+        """Hours counted per person and ISO week (the équivalence applied), premiums by week,
+        the days hired by the day."""
+        from prodsheets.schedule.premiums import count_hours
 
-        return overtime_hours(self.rules, self.weekly_time)
+        return count_hours(self.schedule, self.work_days, self.weekly_time)
+
+    @property
+    def overtime(self) -> Overtime:
+        """Hours per premium (overtime bands, daily premiums) per person and ISO week."""
+        return self.hours.premiums
+
+    @property
+    def counted_time(self) -> WeeklyTime:
+        """Seconds counted per person and ISO week: presence, or less under the équivalence."""
+        return self.hours.counted
 
     @cached_property
     def reconciliation(self) -> Reconciliation:

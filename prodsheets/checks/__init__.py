@@ -30,6 +30,8 @@ CHECKS: tuple[Check, ...] = (
     Check(conflicts.travel_time, (C.TRAVEL_TIME,)),
     Check(conflicts.outside_event, (C.OUTSIDE_EVENT,)),
     Check(hours.working_time, (C.DAILY_HOURS, C.REST_TIME, C.WEEKLY_HOURS, C.CONSECUTIVE_DAYS)),
+    Check(hours.average_weekly_hours, (C.AVERAGE_WEEKLY_HOURS,)),
+    Check(hours.meal_breaks, (C.MEAL_BREAK,)),
     # PS5xx: contingency
     Check(contingency.outdoor_without_cover, (C.OUTDOOR_WITHOUT_COVER,)),
     Check(contingency.critical_vendor_without_backup, (C.CRITICAL_VENDOR_WITHOUT_BACKUP,)),

@@ -103,6 +103,8 @@ REPORT: dict[str, dict[str, str]] = {
         "mark_travel": "V",
         "contents": "Sommaire",
         "table_too_long": "{shown} premières lignes sur {total} : le détail complet est dans report.xlsx.",
+        "zero_lines": "{count} poste(s) à zéro partout non affiché(s) : {codes} (regroupés dans "
+        "report.xlsx).",
     },
     "en": {
         "risk_register": "Risk matrix",
@@ -195,6 +197,8 @@ REPORT: dict[str, dict[str, str]] = {
         "mark_travel": "T",
         "contents": "Contents",
         "table_too_long": "First {shown} rows of {total}: report.xlsx has them all.",
+        "zero_lines": "{count} line(s) at zero in every column not shown: {codes} (grouped in "
+        "report.xlsx).",
     },
 }
 
@@ -231,6 +235,8 @@ RECONCILE = {
         "planned": "Prévu",
         "actual": "Réel",
         "week_label": "{year}-S{week:02d} (lun. {monday:%d/%m})",
+        "zero_lines": "{count} poste(s) à zéro partout non affiché(s) : {codes} (dans report.xlsx "
+        "et le JSON).",
     },
     "en": {
         "title": "{title} — cost reconciliation ({currency})",
@@ -249,6 +255,8 @@ RECONCILE = {
         "planned": "Planned",
         "actual": "Actual",
         "week_label": "{year}-W{week:02d} (Mon {day} {monday:%b})",
+        "zero_lines": "{count} line(s) at zero in every column not shown: {codes} (in "
+        "report.xlsx and the JSON).",
     },
 }
 
@@ -409,5 +417,41 @@ CLI: dict[str, dict[str, str]] = {
         "excel_next": "Next: open {workbook}, enable macros, click the button.",
         "exists": "{folder} already holds {names}: nothing was written. Add --force to overwrite.",
         "new_next": "Next: fill in the workbooks, then run `prodsheets check {folder}`.",
+    },
+}
+
+# Working-time limits as findings say them (prodsheets/checks/hours.py).
+RULES: dict[str, dict[str, str]] = {
+    "fr": {
+        "reduced_times": "{base} ({reduced} au plus {times} fois par {period}{days})",
+        "reduced_days": "{base} ({reduced}{days})",
+        "week": "semaine",
+        "month": "mois",
+        "days": " les jours de {kinds}",
+        "setup": "montage ou démontage",
+        "rehearsal": "répétition",
+        "tour": "tournée",
+        "festival": "festival",
+        "or": " ou ",
+        "after_long_day": "{base} ; {reduced} après une journée de plus de {daily}",
+        "after_night": "{base} ; {reduced} d'un travail de nuit à une reprise le matin",
+        "listed_cases": "{limit} ({longer} dans les cas que l'article 4.1.1.1 énumère)",
+        "presence": "{counted} comptées ({presence} de présence, équivalence du décret 2013-1165)",
+    },
+    "en": {
+        "reduced_times": "{base} ({reduced} at most {times}× a {period}{days})",
+        "reduced_days": "{base} ({reduced}{days})",
+        "week": "week",
+        "month": "month",
+        "days": " on {kinds} days",
+        "setup": "set-up or strike",
+        "rehearsal": "rehearsal",
+        "tour": "tour",
+        "festival": "festival",
+        "or": " or ",
+        "after_long_day": "{base}; {reduced} after a day longer than {daily}",
+        "after_night": "{base}; {reduced} from night work to a morning call",
+        "listed_cases": "{limit} ({longer} in the cases article 4.1.1.1 lists)",
+        "presence": "{counted} counted ({presence} of presence, équivalence of décret 2013-1165)",
     },
 }

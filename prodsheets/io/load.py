@@ -39,6 +39,7 @@ _BAD_VALUE_CODE = {
     schema.BOOL: C.BAD_YES_NO,
     schema.CHOICE: C.BAD_CHOICE,
     schema.FRINGE: C.BAD_PERCENT,
+    schema.BREAKS: C.BAD_BREAK,
 }
 
 

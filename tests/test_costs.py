@@ -656,6 +656,20 @@ def test_alerts_at_the_thresholds_of_the_production_sheet() -> None:
     ]
 
 
+def test_a_line_spent_exactly_at_its_budget_and_paid_is_not_an_alert() -> None:
+    budget = [line("05.01", 1, 1000), line("05.02", 1, 1000), line("05.03", 1, 1000)]
+    actuals = [
+        {"date": day(0), "code": "05.01", "amount": D(1000), "status": "paid"},  # done
+        {"date": day(0), "code": "05.02", "amount": D(1000), "status": "invoiced"},  # not yet
+        {"date": day(0), "code": "05.03", "amount": D(600), "status": "paid"},
+        {"date": day(1), "code": "05.03", "amount": D(400), "status": "committed"},
+    ]
+    assert flatten(found(make(budget=budget, actuals=actuals)), "code", "id") == [
+        ["PS405", "05.02"],
+        ["PS405", "05.03"],
+    ]
+
+
 def test_cash_flow_by_iso_week() -> None:
     p = make(
         budget=[line("02.01", 2, 100)],
@@ -854,6 +868,20 @@ def test_the_text_report_shows_contingency_statuses_and_cash_flow() -> None:
     )
     assert re.search(r"2026-W11 \(Mon 9 Mar\)\s+300\.00\s+20\.00", text)
     assert "warning PS408" in text
+
+
+def test_the_text_leaves_out_lines_at_zero_but_the_json_keeps_them() -> None:
+    p = make(
+        budget=[line("02.01", 2, 100, chapter="02 Crew"), line("08.01", chapter="08 Post")],
+        crew=[{"id": "A", "name": "A", "day_rate": D(100), "budget_code": "02.01"}],
+        **shifts("A", (0, "9:00", "17:00"), (1, "9:00", "17:00")),
+    )
+    result = ReconcileResult([p], validate(p), reconcile(p))
+    text = render_text(result, "en")
+    assert "02.01" in text and "08.01" not in text.split("line(s) at zero")[0]
+    assert "08 Post" not in text  # a chapter with nothing in it goes too
+    assert "1 line(s) at zero in every column not shown: 08.01" in text
+    assert [x["code"] for x in to_json(result, "en")["lines"]] == ["02.01", "08.01"]
 
 
 EXAMPLES = Path(__file__).parent.parent / "workbooks"

@@ -146,7 +146,8 @@ def render_text(result: ReconcileResult, lang: str, color: bool = False, width: 
         console.print(table)
         zero = [x for x in rec.lines if x.is_zero]
         if zero:
-            codes = ", ".join(x.code or _text(x.description, lang) or "—" for x in zero)
+            codes = ", ".join(x.code or _text(x.description, lang) or "—" for x in zero[:12])
+            codes += ", …" if len(zero) > 12 else ""
             console.print(words["zero_lines"].format(count=len(zero), codes=codes), soft_wrap=True)
         if rec.statuses:
             t = rec.total

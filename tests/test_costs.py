@@ -323,6 +323,36 @@ def test_a_capped_contribution_applies_to_each_months_pay_up_to_the_prorated_cei
     assert codes(p) == []
 
 
+def test_a_prorated_ceiling_is_exact_before_it_is_rounded() -> None:
+    # 7 days: 4 005 × 7 / 30 = 934.50 exactly (not 4 005 × 0.2333… = 934.4999…), and
+    # 1 % of it is 9.345, rounded half up to 9.35 (9.34 if the ceiling were inexact).
+    p = make(
+        budget=[line("02.01", 7, 300, unit="day", fringe="X")],
+        fringes=[
+            {
+                "code": "X",
+                "rate": D("0.01"),
+                "base": "capped",
+                "ceiling": D(4005),
+                "applies_to": ("intermittent",),
+            },
+        ],
+        crew=[
+            {
+                "id": "ANA",
+                "name": "Ana",
+                "contract": "intermittent",
+                "day_rate": D(300),
+                "budget_code": "02.01",
+            },
+        ],
+        **shifts("ANA", *((d, "09:00", "14:00") for d in (0, 1, 2, 3, 4, 7, 8))),
+    )
+    line_ = by_code(reconcile(p))["02.01"]
+    assert line_.planned == D(2100) + D("9.35")
+    assert line_.budget == D(2100) + D("9.35")  # by unit: 7 × min(300, 133.50) × 1 %
+
+
 def test_ccneac_minimum_call_does_not_restart_after_midnight() -> None:
     # Art. VI.6.1: 3 h 30 at least, and work that runs past midnight opens no new minimum.
     # 23:00-24:00 on Monday, then an event dated Tuesday 00:00-01:00: one period, 2 h worked,

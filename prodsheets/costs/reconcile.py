@@ -748,13 +748,7 @@ class Contribution(NamedTuple):
 # The share of a monthly ceiling one unit of a budget line stands for: a day is 1/30 of a
 # month (the ceiling is prorated in thirtieths of the days paid), a week five days paid,
 # an hour a seventh of a day, a flat amount a whole month.
-UNIT_SHARE = {
-    "day": Decimal(1) / 30,
-    "week": Decimal(5) / 30,
-    "hour": Decimal(1) / 210,
-    "flat": Decimal(1),
-    None: Decimal(1),
-}
+UNIT_SHARE = {"day": (1, 30), "week": (5, 30), "hour": (1, 210), "flat": (1, 1), None: (1, 1)}
 ARTISTS_AND_INTERMITTENTS = frozenset({"intermittent", "artist"})
 
 
@@ -772,10 +766,10 @@ def _line_charges(
 ) -> Decimal:
     """A budget line's charges, unrounded: each unit's pay against the unit's share of the
     monthly ceiling (the line cannot know whose pay it holds in which month)."""
-    share = UNIT_SHARE.get(unit if isinstance(unit, str) else None, Decimal(1))
+    part, whole = UNIT_SHARE.get(unit if isinstance(unit, str) else None, (1, 1))
     total = ZERO
     for c in charges:
-        ceiling = (c.ceiling or ZERO) * share
+        ceiling = (c.ceiling or ZERO) * part / whole  # multiplied first: 4 005 × 7 / 30 = 934.5
         total += _share(c, rate, ceiling) * quantity * c.rate
     return total
 
@@ -802,10 +796,9 @@ def _capped_charges(
     out: list[tuple[IsoWeek, Decimal]] = []
     for month, days in sorted(months.items()):
         counted = len(days) if contract in ARTISTS_AND_INTERMITTENTS else max(days) - min(days) + 1
-        prorata = Decimal(min(counted, 30)) / 30
         week = _iso_week_of(max(days))
         for c in charges:
-            ceiling = (c.ceiling or ZERO) * prorata
+            ceiling = (c.ceiling or ZERO) * min(counted, 30) / 30  # exact where it can be
             amount = money(_share(c, pay.get(month, ZERO), ceiling) * c.rate)
             if amount:
                 out.append((week, amount))

@@ -69,13 +69,7 @@ def count_hours(s: Schedule, days: Days, weekly: WeeklyTime) -> Hours:
             out.day_hires[who] = hires
         if eq is not None:
             out.equivalence[who] = eq
-        simple = not (
-            rules.daily_bands
-            or rules.rest_cut_premium
-            or rules.overtime_bands_cumulative
-            or hires
-            or eq is not None
-        )
+        simple = eq is None and not hires and _only_weekly(rules, days, span)
         if simple:
             out.counted[who] = weeks
             bands = weekly_bands(rules, weeks)
@@ -87,6 +81,30 @@ def count_hours(s: Schedule, days: Days, weekly: WeeklyTime) -> Hours:
         if premiums:
             out.premiums[who] = premiums
     return out
+
+
+def _only_weekly(rules: Rules, days: Days, span: tuple[int, int] | None) -> bool:
+    """Whether a person's premiums are the weekly bands alone: no day long enough for a
+    daily premium, no rest cut into, bands counted week by week. Then the weeks' hours
+    say it all, without walking through the work."""
+    if rules.overtime_bands_cumulative:
+        return False
+    if span is None:
+        return True
+    a, z = span
+    free = Decimal(0)  # hours a day before a daily premium starts
+    for upper, premium in rules.daily_bands:
+        if premium or upper is None:
+            break
+        free = upper
+    if rules.daily_bands and max(days.worked[a:z], default=0) > free * HOUR:
+        return False
+    if rules.rest_cut_premium and rules.min_rest_hours is not None:
+        minimum = rules.min_rest_hours * HOUR
+        starts, ends = days.start[a + 1 : z], days.end[a : z - 1]
+        if any(0 <= s - e < minimum for s, e in zip(starts, ends, strict=True)):
+            return False
+    return True
 
 
 def _day_hires(rules: Rules, ordinals: list[int]) -> set[int]:
@@ -130,17 +148,6 @@ def weekly_bands(
     return out
 
 
-def _band(bands: Bands, position: Fraction) -> tuple[Decimal, Fraction | None]:
-    """The premium at a position (seconds) in bands, and the position where it next changes."""
-    for upper, premium in bands:
-        if upper is None:
-            return premium, None
-        top = Fraction(upper) * HOUR
-        if position < top:
-            return premium, top
-    return Decimal(0), None
-
-
 def _walk(
     s: Schedule,
     who: str,
@@ -177,38 +184,39 @@ def _walk(
                 week = iso_week(dt.date.fromordinal(o))
                 shoot_days[week] = shoot_days.get(week, 0) + 1
 
-    after = None
-    if rules.overtime_after_hours is not None:
-        after = Fraction(rules.overtime_after_hours) * HOUR
-    weekly = rules.overtime_bands or ((None, Decimal("0.25")),)
+    # Seconds are whole numbers; only the équivalence's slope makes fractions of them.
+    after = None if rules.overtime_after_hours is None else _seconds(rules.overtime_after_hours)
+    weekly = _bands(rules.overtime_bands or ((None, Decimal("0.25")),))
+    day_hire, daily_bands = _bands(rules.day_hire_bands), _bands(rules.daily_bands)
     cumulative = rules.overtime_bands_cumulative  # bounds in overtime hours of the engagement
-    counted: dict[IsoWeek, Fraction] = {}
-    paid: dict[IsoWeek, dict[Decimal, Fraction]] = {}
-    shoot_presence: dict[IsoWeek, Fraction] = {}
-    day_worked: dict[int, Fraction] = {}
-    overtime_before = Fraction(0)  # the overtime of the weeks walked before (cumulative)
+    counted: dict[IsoWeek, Num] = {}
+    paid: dict[IsoWeek, dict[Decimal, Num]] = {}
+    shoot_presence: dict[IsoWeek, Num] = {}
+    day_worked: dict[int, Num] = {}
+    overtime_before: Num = 0  # the overtime of the weeks walked before (cumulative bands)
     current: IsoWeek | None = None
 
     for start, end, day in pieces:
         hire = day in hires
         on_shoot = shooting is None or day in shooting
-        daily = rules.day_hire_bands if hire else (rules.daily_bands if on_shoot else ())
-        a = Fraction(start)
+        daily = day_hire if hire else (daily_bands if on_shoot else ())
+        rest = rest_end.get(day) if rules.rest_cut_premium else None
+        a: Num = start
         while a < end:
             week = iso_week(dt.date.fromordinal(int(a) // DAY))
             if week != current:
                 if current is not None and after is not None:
-                    overtime_before += max(Fraction(0), counted.get(current, Fraction(0)) - after)
+                    overtime_before += max(0, counted.get(current, 0) - after)
                 current = week
-            c = counted.get(week, Fraction(0))
-            dw = day_worked.get(day, Fraction(0))
-            stops = [Fraction(min(end, (int(a) // DAY + 1) * DAY)) - a]  # the end, or midnight
+            c = counted.get(week, 0)
+            dw = day_worked.get(day, 0)
+            stops: list[Num] = [min(end, (int(a) // DAY + 1) * DAY) - a]  # the end, or midnight
             # The équivalence: presence counts as C/P of itself until P hours of presence.
-            slope = Fraction(1)
+            slope: Num = 1
             if eq is not None and not hire and on_shoot and week in shoot_days:
                 presence, counts = eq.scale(shoot_days[week])
                 p = Fraction(presence) * HOUR
-                sp = shoot_presence.get(week, Fraction(0))
+                sp = shoot_presence.get(week, 0)
                 if p > sp:
                     slope = Fraction(counts) / Fraction(presence)
                     stops.append(p - sp)
@@ -216,21 +224,21 @@ def _walk(
             weekly_premium = Decimal(0)
             if after is not None and not hire:
                 if c < after:
-                    stops.append((after - c) / slope)
+                    stops.append(_per(after - c, slope))
                 else:
                     position = overtime_before + c - after if cumulative else c
                     weekly_premium, top = _band(weekly, position)
                     if top is not None:
-                        stops.append((top - position) / slope)
+                        stops.append(_per(top - position, slope))
             daily_premium = Decimal(0)
             if daily:
                 daily_premium, top = _band(daily, dw)
                 if top is not None:
                     stops.append(top - dw)
             rest_premium = Decimal(0)
-            if rules.rest_cut_premium and day in rest_end and a < rest_end[day]:
+            if rest is not None and a < rest and rules.rest_cut_premium:
                 rest_premium = rules.rest_cut_premium
-                stops.append(rest_end[day] - a)
+                stops.append(rest - a)
             step = min(x for x in stops if x > 0)
             total = weekly_premium + daily_premium + rest_premium
             if rules.premium_cap is not None:
@@ -238,10 +246,10 @@ def _walk(
             counted_step = step * slope
             if total > 0:
                 by = paid.setdefault(week, {})
-                by[total] = by.get(total, Fraction(0)) + counted_step
+                by[total] = by.get(total, 0) + counted_step
             counted[week] = c + counted_step
             if slope != 1:
-                shoot_presence[week] = shoot_presence.get(week, Fraction(0)) + step
+                shoot_presence[week] = shoot_presence.get(week, 0) + step
             day_worked[day] = dw + step
             a += step
     return (
@@ -250,5 +258,37 @@ def _walk(
     )
 
 
-def _hours(seconds: Fraction) -> Decimal:
+Num = int | Fraction  # seconds: whole, or with fractions under the équivalence
+
+
+def _seconds(hours: Decimal) -> Num:
+    exact = Fraction(hours) * HOUR
+    return int(exact) if exact.denominator == 1 else exact
+
+
+def _bands(bands: Bands) -> tuple[tuple[Num | None, Decimal], ...]:
+    """Bands with their upper bounds in seconds."""
+    return tuple((None if upper is None else _seconds(upper), premium) for upper, premium in bands)
+
+
+def _band(
+    bands: tuple[tuple[Num | None, Decimal], ...], position: Num
+) -> tuple[Decimal, Num | None]:
+    """The premium at a position (seconds) in bands, and the position where it next changes."""
+    for top, premium in bands:
+        if top is None:
+            return premium, None
+        if position < top:
+            return premium, top
+    return Decimal(0), None
+
+
+def _per(distance: Num, slope: Num) -> Num:
+    """The presence it takes to count `distance` seconds at `slope` (whole when slope is 1)."""
+    return distance if slope == 1 else Fraction(distance) / slope
+
+
+def _hours(seconds: Num) -> Decimal:
+    if isinstance(seconds, int):
+        return Decimal(seconds) / HOUR
     return Decimal(seconds.numerator) / Decimal(seconds.denominator) / HOUR

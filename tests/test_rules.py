@@ -461,3 +461,28 @@ def test_the_ccneac_overtime_bands_count_the_overtime_of_the_engagement() -> Non
         [(D(13), D("0.25"))],
         [(D(2), D("0.25")), (D(11), D("0.50"))],
     ]
+
+
+@pytest.mark.parametrize(
+    ("rules", "kind", "start", "limit"),
+    [
+        ("audiovisual", None, T(7), (12, 0)),  # IDCC 2642 VI.3.1.1: 12 h of work
+        ("cinema", None, T(7), (13, 0)),  # IDCC 3097 T2 art. 27: 13 h from call to wrap
+        ("live", None, T(8), (10, 0)),  # CCNEAC VI.6.1: 10 h
+        ("live", "Montage", T(8), (12, 0)),  # … 12 h for set-up and strike
+        ("live_private", None, T(8), (10, 0)),  # IDCC 3090 annex II III.3 art. 2: 10 h
+        ("live_private", "Répétition", T(8), (12, 0)),  # … 12 h for a creation
+    ],
+)
+def test_each_preset_at_its_daily_limit_and_one_minute_past_it(
+    rules: str, kind: str | None, start: dt.time, limit: tuple[int, int]
+) -> None:
+    at = dt.datetime.combine(MON, start) + dt.timedelta(hours=limit[0], minutes=limit[1])
+    past = at + dt.timedelta(minutes=1)
+    p = schedule(
+        {"rules": rules},
+        [person("ANA", "Technicienne"), person("BEN", "Technicien")],
+        [("ANA", 0, start, at.time()), ("BEN", 0, start, past.time())],
+        kind=kind,
+    )
+    assert names(p, "daily-hours") == [["daily-hours", "BEN"]]

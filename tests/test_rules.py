@@ -226,6 +226,7 @@ def test_the_equivalence_applies_on_shooting_days_only() -> None:
         ("Perchman", 1),
         ("1ère assistante opératrice du son", 1),
         ("Ingénieure du son", 1),
+        ("Cheffe opératrice son", 1),  # not the director of photography's "chef opérateur"
         ("Cadreur 2e équipe", 1),
         ("Cheffe opératrice", 2),
         ("Directrice de la photographie", 2),

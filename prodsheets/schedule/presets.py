@@ -343,6 +343,7 @@ _GROUPS: tuple[tuple[Equivalence, tuple[str, ...]], ...] = (
             # usual names
             "ingenieur du son",
             "chef op son",
+            "chef operateur son",
             "mixeur plateau",
             "perchman",
             "perchiste",

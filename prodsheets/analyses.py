@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from prodsheets.schedule.actual import ActualHours
     from prodsheets.schedule.dood import DayOutOfDays
     from prodsheets.schedule.intervals import Schedule
+    from prodsheets.schedule.premiums import Hours, Overtime
     from prodsheets.schedule.presets import Rules
-    from prodsheets.schedule.workdays import Days, Overtime, WeeklyTime
+    from prodsheets.schedule.workdays import Days, WeeklyTime
 
 
 class Analyses:
@@ -56,11 +57,22 @@ class Analyses:
         return weekly_time(self.schedule)
 
     @cached_property
-    def overtime(self) -> Overtime:
-        """Overtime hours per person and ISO week, by premium band."""
-        from prodsheets.schedule.workdays import overtime_hours
+    def hours(self) -> Hours:
+        """Hours counted per person and ISO week (the équivalence applied), premiums by week,
+        the days hired by the day."""
+        from prodsheets.schedule.premiums import count_hours
 
-        return overtime_hours(self.rules, self.weekly_time)
+        return count_hours(self.schedule, self.work_days, self.weekly_time)
+
+    @property
+    def overtime(self) -> Overtime:
+        """Hours per premium (overtime bands, daily premiums) per person and ISO week."""
+        return self.hours.premiums
+
+    @property
+    def counted_time(self) -> WeeklyTime:
+        """Seconds counted per person and ISO week: presence, or less under the équivalence."""
+        return self.hours.counted
 
     @cached_property
     def actual_hours(self) -> ActualHours:
@@ -86,6 +98,16 @@ class Analyses:
         from prodsheets.schedule.actual import worked_weekly_time
 
         return worked_weekly_time(self.schedule, self.weekly_time, self.actual_hours)
+
+    @cached_property
+    def worked_hours(self) -> Hours:
+        """Hours counted per person and ISO week as worked (the reported days' real hours),
+        the équivalence applied: what the working-time rules judge."""
+        if self.worked_days is self.work_days:
+            return self.hours
+        from prodsheets.schedule.premiums import count_hours
+
+        return count_hours(self.schedule, self.worked_days, self.worked_weekly_time)
 
     @cached_property
     def day_out_of_days(self) -> DayOutOfDays:

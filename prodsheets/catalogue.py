@@ -945,6 +945,56 @@ BREAK_TOO_LONG = _code(
         "Corrigez la pause (1:00, 45 min, ou 45 pour des minutes), ou l'arrivée et la fin.",
     ),
 )
+AVERAGE_WEEKLY_HOURS = _code(
+    "PS310",
+    "average-weekly-hours",
+    E,
+    ("Too many hours on average over weeks", "Trop d'heures en moyenne sur plusieurs semaines"),
+    (
+        "{who} works {hours} a week on average over the {weeks} weeks from {start} to {end}; "
+        "the limit is {limit} on average ({rules}).",
+        "{who} travaille {hours} par semaine en moyenne sur les {weeks} semaines du {start} au "
+        "{end} ; la limite est de {limit} en moyenne ({rules}).",
+    ),
+    (
+        "Lighten some of these weeks, or share the work with someone else.",
+        "Allégez certaines de ces semaines, ou partagez le travail avec une autre personne.",
+    ),
+)
+MEAL_BREAK = _code(
+    "PS311",
+    "meal-break",
+    W,
+    ("Work without the break required", "Travail sans la pause obligatoire"),
+    (
+        "{who} works {hours} in a row on {day} ({span}) without a break of {minutes}; "
+        "a break is due after {after} of work ({rules}).",
+        "{who} travaille {hours} d'affilée le {day} ({span}) sans pause de {minutes} ; une "
+        "pause est due après {after} de travail ({rules}).",
+    ),
+    (
+        "Schedule a break of {minutes} within the stretch (column {column}: minutes or a time "
+        "range such as 12:30-13:30), or split the stretch with a gap between two bookings.",
+        "Prévoyez une pause de {minutes} dans cette plage (colonne {column} : des minutes ou une "
+        "plage horaire comme 12:30-13:30), ou coupez-la par un écart entre deux affectations.",
+    ),
+)
+BAD_BREAK = _code(
+    "PS312",
+    "bad-break",
+    E,
+    ("Break not understood", "Pause illisible"),
+    (
+        "{column}: “{found}” is not a break; expected {expected}.",
+        "{column} : « {found} » n'est pas une pause ; attendu : {expected}.",
+    ),
+    (
+        "Type the break in minutes (30), several separated by | (10 | 30 | 10), or a time "
+        "range (12:30-13:30).",
+        "Saisissez la pause en minutes (30), plusieurs séparées par | (10 | 30 | 10), ou une "
+        "plage horaire (12:30-13:30).",
+    ),
+)
 
 # --- PS4xx: costs ---------------------------------------------------------------------
 
@@ -1106,6 +1156,24 @@ HOT_COST_OVERRUN = _code(
         "the next days to catch up, or take it from the contingency.",
         "Le rapport de production du jour (`prodsheets report`) montre qui a dépassé ; "
         "rattrapez sur les jours suivants, ou prenez-le sur les imprévus.",
+    ),
+)
+CEILING_MISSING = _code(
+    "PS409",
+    "fringe-without-ceiling",
+    E,
+    ("Capped contribution without a ceiling", "Cotisation plafonnée sans plafond"),
+    (
+        "{fringe}: its base is {base}, but it has no readable {column}; its rate is applied to "
+        "the whole pay.",
+        "{fringe} : son assiette est {base}, mais elle n'a pas de {column} lisible ; son taux "
+        "est appliqué à tout le salaire.",
+    ),
+    (
+        "Type the monthly ceiling (for 2026 the social security ceiling is 4 005 €), or set "
+        "the base to total.",
+        "Saisissez le plafond mensuel (en 2026 le plafond de la sécurité sociale est de "
+        "4 005 €), ou choisissez l'assiette totalité.",
     ),
 )
 

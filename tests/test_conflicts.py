@@ -124,7 +124,7 @@ def test_reduced_rest_is_allowed_twice_a_week_under_the_audiovisual_rules(tmp_pa
 def test_the_cinema_rules_count_the_day_from_first_call_to_last_wrap(tmp_path: Path) -> None:
     events = [
         {"id": "M", "date": D(2026, 3, 9), "start": T(7), "end": T(12), "location": "L"},
-        {"id": "A", "date": D(2026, 3, 9), "start": T(15), "end": T(20), "location": "L"},
+        {"id": "A", "date": D(2026, 3, 9), "start": T(15), "end": T(20, 30), "location": "L"},
     ]
     bookings = [{"event": "M", "who": "ANA"}, {"event": "A", "who": "ANA"}]
     tables = {
@@ -135,8 +135,8 @@ def test_the_cinema_rules_count_the_day_from_first_call_to_last_wrap(tmp_path: P
     }
     cinema = in_memory({"rules": "cinema"}, tables)
     audiovisual = in_memory({"rules": "audiovisual"}, tables)
-    assert [f.code.name for f in validate(cinema)] == ["daily-hours"]  # 13 h amplitude
-    assert validate(audiovisual) == []  # 10 h worked
+    assert [f.code.name for f in validate(cinema)] == ["daily-hours"]  # 13 h 30 from 07:00
+    assert validate(audiovisual) == []  # 10 h 30 worked
 
 
 def test_hours_after_sunday_midnight_count_in_the_next_week() -> None:

@@ -249,6 +249,143 @@ def test_live_preset_pays_an_hourly_day_at_least_the_minimum_call() -> None:
     assert by_code(reconcile(p))["02.01"].planned == D(70) + D(100) + D(40)
 
 
+def test_a_capped_contribution_applies_to_each_months_pay_up_to_the_prorated_ceiling() -> None:
+    """The ceiling changes the planned cost, worked by hand below (docs/rules.md, charges)."""
+    fringes = [
+        {"code": "INT", "name": "Maladie", "rate": D("0.13"), "applies_to": ("intermittent",)},
+        {
+            "code": "INT",
+            "name": "Vieillesse plafonnée",
+            "rate": D("0.0855"),
+            "employee_rate": D("0.069"),  # withheld from the pay: never a cost
+            "base": "capped",
+            "ceiling": D(4005),
+            "applies_to": ("intermittent",),
+        },
+        {
+            "code": "CDD",
+            "name": "Vieillesse plafonnée",
+            "rate": D("0.0855"),
+            "base": "capped",
+            "ceiling": D(4005),
+            "applies_to": ("cdd",),
+        },
+    ]
+    p = make(
+        budget=[
+            line("02.01", 5, 300, unit="day", fringe="INT"),
+            line("02.02", 5, 200, unit="day", fringe="CDD"),
+        ],
+        fringes=fringes,
+        crew=[
+            {
+                "id": "ANA",
+                "name": "Ana",
+                "contract": "intermittent",
+                "day_rate": D(300),
+                "budget_code": "02.01",
+            },
+            {
+                "id": "BO",
+                "name": "Bo",
+                "contract": "cdd",
+                "day_rate": D(200),
+                "budget_code": "02.02",
+            },
+        ],
+        **merged(
+            shifts("ANA", *((d, "08:00", "15:00") for d in range(5))),  # 5 × 7 h: no overtime
+            shifts("BO", *((d, "08:00", "15:00") for d in range(21, 26))),  # Mon 30/03-Fri 03/04
+        ),
+    )
+    rec = reconcile(p)
+    lines = by_code(rec)
+    # ANA, intermittent, 5 days in March at 300 €:
+    #   pay                                    5 × 300                =  1 500.00
+    #   Maladie 13 % on the whole pay, by day  5 × 300 × 1.13         =  1 695.00 (with pay)
+    #   ceiling: 4 005 € prorated to 5 days worked out of 30            4 005 × 5 / 30 = 667.50
+    #   Vieillesse 8.55 % on min(1 500, 667.50)   667.50 × 0.0855     =     57.07125 → 57.07
+    #   planned                                1 695.00 + 57.07        =  1 752.07
+    # Without the ceiling it would be 1 695.00 + 1 500 × 0.0855 = 1 823.25.
+    assert lines["02.01"].planned == D("1752.07")
+    # The budget line does the same by unit: a day's share of the ceiling is 4 005 / 30 =
+    # 133.50; 300 × 13 % × 5 + min(300, 133.50) × 8.55 % × 5 = 195 + 57.07125.
+    assert lines["02.01"].budget == D("1752.07")
+    # BO, CDD, 200 € a day from Monday 30 March to Friday 3 April: each month apart, the
+    # ceiling prorated to the calendar days from the first to the last working day:
+    #   March: 2 days, pay 400, ceiling 4 005 × 2 / 30 = 267.00: 267.00 × 0.0855 = 22.8285
+    #   April: 3 days, pay 600, ceiling 4 005 × 3 / 30 = 400.50: 400.50 × 0.0855 = 34.24275
+    assert lines["02.02"].planned == D(1000) + D("22.83") + D("34.24")
+    # Each month's contribution in the week of its last working day: 30-31 March are in
+    # week 14 with 1-3 April, so the cash flow has the two weeks.
+    cash = {w.week: w.planned for w in rec.cash_flow}
+    assert cash == {(2026, 11): D("1752.07"), (2026, 14): D("1057.07")}
+    assert codes(p) == []
+
+
+def test_a_prorated_ceiling_is_exact_before_it_is_rounded() -> None:
+    # 7 days: 4 005 × 7 / 30 = 934.50 exactly (not 4 005 × 0.2333… = 934.4999…), and
+    # 1 % of it is 9.345, rounded half up to 9.35 (9.34 if the ceiling were inexact).
+    p = make(
+        budget=[line("02.01", 7, 300, unit="day", fringe="X")],
+        fringes=[
+            {
+                "code": "X",
+                "rate": D("0.01"),
+                "base": "capped",
+                "ceiling": D(4005),
+                "applies_to": ("intermittent",),
+            },
+        ],
+        crew=[
+            {
+                "id": "ANA",
+                "name": "Ana",
+                "contract": "intermittent",
+                "day_rate": D(300),
+                "budget_code": "02.01",
+            },
+        ],
+        **shifts("ANA", *((d, "09:00", "14:00") for d in (0, 1, 2, 3, 4, 7, 8))),
+    )
+    line_ = by_code(reconcile(p))["02.01"]
+    assert line_.planned == D(2100) + D("9.35")
+    assert line_.budget == D(2100) + D("9.35")  # by unit: 7 × min(300, 133.50) × 1 %
+
+
+def test_ccneac_minimum_call_does_not_restart_after_midnight() -> None:
+    # Art. VI.6.1: 3 h 30 at least, and work that runs past midnight opens no new minimum.
+    # 23:00-24:00 on Monday, then an event dated Tuesday 00:00-01:00: one period, 2 h worked,
+    # paid 3 h 30 once (70 €), not twice (140 €).
+    p = make(
+        {"rules": "live"},
+        budget=[line("02.01", 1, 70)],
+        crew=[
+            {
+                "id": "TECH",
+                "name": "Tech",
+                "contract": "intermittent",
+                "hourly_rate": D(20),
+                "budget_code": "02.01",
+            }
+        ],
+        **shifts("TECH", (0, "23:00", "00:00"), (1, "00:00", "01:00")),
+    )
+    assert by_code(reconcile(p))["02.01"].planned == D("70.00")
+
+
+def test_a_cinema_day_hire_is_paid_7_hours_at_least() -> None:
+    # T2 art. 16: fewer than 5 days, each day indivisible and paid 7 h at least: two days of
+    # 5 h at 20 € an hour are paid 2 × 140 €, not 2 × 100 €.
+    crew = [{"id": "TECH", "name": "Tech", "contract": "intermittent", "hourly_rate": D(20),
+             "budget_code": "02.01"}]  # fmt: skip
+    days = shifts("TECH", (0, "08:00", "13:00"), (1, "08:00", "13:00"))
+    cinema = make({"rules": "cinema"}, budget=[line("02.01", 2, 140)], crew=crew, **days)
+    assert by_code(reconcile(cinema))["02.01"].planned == D("280.00")
+    audiovisual = make({"rules": "audiovisual"}, budget=[line("02.01", 2, 140)], crew=crew, **days)
+    assert by_code(reconcile(audiovisual))["02.01"].planned == D("200.00")
+
+
 def test_an_artist_on_a_flat_fee_line_is_paid_once_per_engagement() -> None:
     p = make(
         budget=[line("01.01", 1, 1500, unit="flat"), line("03.01", 2, 300, unit="day")],
@@ -549,6 +686,20 @@ def test_alerts_at_the_thresholds_of_the_production_sheet() -> None:
     ]
 
 
+def test_a_line_spent_exactly_at_its_budget_and_paid_is_not_an_alert() -> None:
+    budget = [line("05.01", 1, 1000), line("05.02", 1, 1000), line("05.03", 1, 1000)]
+    actuals = [
+        {"date": day(0), "code": "05.01", "amount": D(1000), "status": "paid"},  # done
+        {"date": day(0), "code": "05.02", "amount": D(1000), "status": "invoiced"},  # not yet
+        {"date": day(0), "code": "05.03", "amount": D(600), "status": "paid"},
+        {"date": day(1), "code": "05.03", "amount": D(400), "status": "committed"},
+    ]
+    assert flatten(found(make(budget=budget, actuals=actuals)), "code", "id") == [
+        ["PS405", "05.02"],
+        ["PS405", "05.03"],
+    ]
+
+
 def test_cash_flow_by_iso_week() -> None:
     p = make(
         budget=[line("02.01", 2, 100)],
@@ -747,6 +898,20 @@ def test_the_text_report_shows_contingency_statuses_and_cash_flow() -> None:
     )
     assert re.search(r"2026-W11 \(Mon 9 Mar\)\s+300\.00\s+20\.00", text)
     assert "warning PS408" in text
+
+
+def test_the_text_leaves_out_lines_at_zero_but_the_json_keeps_them() -> None:
+    p = make(
+        budget=[line("02.01", 2, 100, chapter="02 Crew"), line("08.01", chapter="08 Post")],
+        crew=[{"id": "A", "name": "A", "day_rate": D(100), "budget_code": "02.01"}],
+        **shifts("A", (0, "9:00", "17:00"), (1, "9:00", "17:00")),
+    )
+    result = ReconcileResult([p], validate(p), reconcile(p))
+    text = render_text(result, "en")
+    assert "02.01" in text and "08.01" not in text.split("line(s) at zero")[0]
+    assert "08 Post" not in text  # a chapter with nothing in it goes too
+    assert "1 line(s) at zero in every column not shown: 08.01" in text
+    assert [x["code"] for x in to_json(result, "en")["lines"]] == ["02.01", "08.01"]
 
 
 EXAMPLES = Path(__file__).parent.parent / "workbooks"

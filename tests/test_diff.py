@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from prodsheets.cli import main
 from prodsheets.diff import capture, compare
 from prodsheets.diff.state import from_json, to_json
+from prodsheets.money import money
 from prodsheets.pipeline import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, check
 from prodsheets.pipeline import diff as run_diff
 from prodsheets.render.diff import notice_text, notices, render_text
@@ -153,39 +154,49 @@ def test_diff_says_exactly_the_five_edits(result) -> None:  # type: ignore[no-un
 
 
 def test_the_cost_difference_worked_by_hand(result) -> None:  # type: ignore[no-untyped-def]
-    """Each edit's cost, by the rules of `reconcile` (README, Costs), to the cent.
+    """Each edit's cost, by the rules of `reconcile` (README, Costs; docs/rules.md), to the
+    cent.
 
-    Cinema preset: overtime after 35 h a week, +25 % up to 43 h; a day rate's hour is the
-    day rate ÷ 7; fringes INT 52 % (intermittents), CDD 45 %, ART 50 % (artists). Each
-    week's overtime amount is rounded to the cent where it is born.
+    Cinema preset: overtime after 35 h counted a week, +25 % up to 43 h; a day rate's hour
+    is the day rate ÷ 7; fringes INT 52 % (intermittents), CDD 45 %, ART 50 % (artists).
+    During shooting, the équivalence of décret 2013-1165 counts the presence of the jobs it
+    lists for less (DAVID, 1er assistant: group 1, 45 h count as 42; FRED, régisseur
+    général: group 3, 46 as 43), prorated by the week's shooting days. Each week's overtime
+    amount is rounded to the cent where it is born.
 
     * Paul, artist, 7 days booked, budget line by the day: 7 × 280 × 1.50 = 2 940.00
       instead of 7 × 250 × 1.50 = 2 625.00 → **+315.00** (chapter 03).
-    * Claire, week 11 (9-13 March), from 40.5 h to 41.5 h, all of it past 35 h at +25 %:
-      350 ÷ 7 = 50.00 an hour; 6.5 h × 50 × 0.25 × 1.52 = 123.50 instead of
+    * Claire (no équivalence), week 11 (9-13 March), from 40.5 h to 41.5 h, all of it past
+      35 h at +25 %: 350 ÷ 7 = 50.00 an hour; 6.5 h × 50 × 0.25 × 1.52 = 123.50 instead of
       5.5 h × 50 × 0.25 × 1.52 = 104.50 → **+19.00**.
-    * Frédéric, CDD: REG01's 2 h leave week 11 (39 h → 37 h) for week 10 (18.5 h → 20.5 h,
-      under 35 h): 200 ÷ 7 × 2 h × 0.25 × 1.45 = 20.714… → 20.71 instead of
-      200 ÷ 7 × 4 h × 0.25 × 1.45 = 41.428… → 41.43 → **−20.72**. His days are the same
-      (he works on 4 March, and still on 10 March).
-    * David, S16 on Friday 13, a day he already works: week 11 from 36.5 h to 38.5 h:
-      250 ÷ 7 × 3.5 h × 0.25 × 1.52 = 47.50 instead of 250 ÷ 7 × 1.5 h × 0.25 × 1.52
-      = 20.357… → 20.36 → **+27.14**.
+    * Frédéric, CDD: REG01's 2 h leave week 11 for week 10 (under 35 h either way). Week 11
+      counted 35 h + 85/46 h before (39 h of presence), 34.98 h after (37 h): his overtime
+      goes from 200 ÷ 7 × 85/46 × 0.25 × 1.45 = 6 162.5 ÷ 322 = 19.138… → 19.14 to 0
+      → **−19.14**.
+    * David, S16 on Friday 13, a day he already works: week 11 from 36.5 h to 38.5 h of
+      presence, counted 34.07 h (no overtime) then 35 h + 14/15 h: 250 ÷ 7 × 14/15 × 0.25 ×
+      1.52 = 1 330 ÷ 105 = 12.666… → **+12.67**.
     * Kévin for Marco on PREP06: Kévin already works on Thursday 12 (S13) and stays under
-      35 h (17 h → 21 h); Marco still works that day (S11, S13) and stays under 35 h
-      → **0.00**.
+      35 h counted (16.64 h → 20.55 h; his S13 premium beyond the 10th hour is the same);
+      Marco still works that day (S11, S13) and stays under 35 h → **0.00**.
 
-    Chapter 02 Personnel: 19.00 − 20.72 + 27.14 = **+25.42**; chapter 03: **+315.00**;
-    total: 315.00 + 25.42 = **+340.42**, planned and estimate at completion alike (every
+    Chapter 02 Personnel: 19.00 − 19.14 + 12.67 = **+12.53**; chapter 03: **+315.00**;
+    total: 315.00 + 12.53 = **+327.53**, planned and estimate at completion alike (every
     line moved is driven by the schedule and has no actual above its forecast).
     """
     assert Decimal("7") * 280 * Decimal("1.50") - 7 * 250 * Decimal("1.50") == Decimal("315.00")
     assert Decimal("6.5") * 50 * Decimal("0.25") * Decimal("1.52") == Decimal("123.50")
     assert Decimal("5.5") * 50 * Decimal("0.25") * Decimal("1.52") == Decimal("104.50")
+    assert money(Decimal(200) * 85 * Decimal("0.25") * Decimal("1.45") / (7 * 46)) == Decimal(
+        "19.14"
+    )
+    assert money(Decimal(250) * 14 * Decimal("0.25") * Decimal("1.52") / (7 * 15)) == Decimal(
+        "12.67"
+    )
     cost = diff_json(result.diff, "fr")["cost"]
     moved = {c["chapter"]: c["delta"] for c in cost["chapters"] if c["delta"]["planned"] != "0.00"}
     assert moved == {
-        "02 Personnel": {"budget": "0.00", "planned": "25.42", "estimate_at_completion": "25.42"},
+        "02 Personnel": {"budget": "0.00", "planned": "12.53", "estimate_at_completion": "12.53"},
         "03 Interprétation": {
             "budget": "0.00",
             "planned": "315.00",
@@ -194,14 +205,14 @@ def test_the_cost_difference_worked_by_hand(result) -> None:  # type: ignore[no-
     }
     assert cost["delta"] == {
         "budget": "0.00",
-        "planned": "340.42",
-        "estimate_at_completion": "340.42",
+        "planned": "327.53",
+        "estimate_at_completion": "327.53",
     }
-    assert (cost["before"]["planned"], cost["after"]["planned"]) == ("68122.74", "68463.16")
+    assert (cost["before"]["planned"], cost["after"]["planned"]) == ("68151.58", "68479.11")
     # The same figures as `reconcile` gives each version.
     new = Path(result.diff.new.path)
     totals = [check([p]).analyses[0].reconciliation.total for p in (REUNION, new)]
-    assert totals[1].planned - totals[0].planned == Decimal("340.42")
+    assert totals[1].planned - totals[0].planned == Decimal("327.53")
 
 
 def test_each_person_concerned_gets_the_lines_that_concern_them(result) -> None:  # type: ignore[no-untyped-def]
@@ -284,8 +295,8 @@ def test_text_goes_by_day_then_person(result) -> None:  # type: ignore[no-untype
     assert "Constats résolus (2)" in lines
     total = next(x for x in lines if x.strip().startswith("Total"))
     assert total == (
-        "  Total — prévu 68 122,74 € → 68 463,16 € (+340,42 €) ; "
-        "estimé final 103 037,94 € → 103 378,36 € (+340,42 €)"
+        "  Total — prévu 68 151,58 € → 68 479,11 € (+327,53 €) ; "
+        "estimé final 103 066,78 € → 103 394,31 € (+327,53 €)"
     )
     assert lines[-1] == (
         "À prévenir (5) : Claire Payet, David Maillot, Frédéric Dijoux, Kévin Rivière, Marco Lauret"
@@ -391,7 +402,7 @@ def test_capture_needs_only_what_check_computed() -> None:
     state = capture(r.productions[0], a.schedule, a.reconciliation, r.findings)
     assert len(state.records("bookings")) == 393  # every row, LUCE's (an unknown id) too
     assert state.booked["S13/CLAIRE"].who == "CLAIRE"
-    assert state.costs is not None and state.costs.total.planned == Decimal("68122.74")
+    assert state.costs is not None and state.costs.total.planned == Decimal("68151.58")
 
 
 def test_the_other_tables_are_said_by_record(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ PLANTED = {
         ["PS401", "crew.xlsx", "Équipe", "H8"],  # TOM booked without a budget code (02.17)
         ["PS503", "crew.xlsx", "Équipe", "K14"],  # AMELIE, the only costume designer (info)
         ["PS114", "schedule.xlsx", "Affectations", "B27"],  # LUCE for LUCIE
+        ["PS311", "schedule.xlsx", "Affectations", "B43"],  # AMELIE: 8 h with no break
         ["PS304", "schedule.xlsx", "Affectations", "B169"],  # FRED: 30 min for a 2 h drive
         ["PS301", "schedule.xlsx", "Affectations", "B220"],  # CAM1 with two units at once
         ["PS301", "schedule.xlsx", "Affectations", "B260"],  # MARCO at the studio and the beach

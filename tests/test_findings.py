@@ -171,6 +171,30 @@ def long_week(sheets: Sheets) -> None:
     long_week_days(sheets, 4, 11)
 
 
+def twelve_weeks(sheets: Sheets) -> None:
+    """LUCIE works 47 h a week (5 days of 9 h 24) for 12 weeks from Monday 16/03: within the
+    48 h a week, past the audiovisual preset's 46 h on average over 12 weeks."""
+    set_cell("Production", 5, 2, dt.date(2026, 6, 30))(sheets)
+    for week in range(12):
+        for d in range(5):
+            day = dt.date(2026, 3, 16) + dt.timedelta(days=7 * week + d)
+            eid = f"W{week:02d}{d}"
+            add_row("Planning", [eid, day, T(8), T(17, 24), "Long", "STUDIO"])(sheets)
+            add_row("Affectations", [eid, "LUCIE"])(sheets)
+
+
+def with_break_column(*values: Any) -> Callable[[Sheets], None]:
+    """A Pause column in Affectations (column E) holding these values, row by row."""
+
+    def change(sheets: Sheets) -> None:
+        rows = sheets["Affectations"]
+        rows[0].append("Pause")
+        for row, value in zip(rows[1:], values, strict=False):
+            row.append(value)
+
+    return change
+
+
 def expenses(*rows: list[Any]) -> Callable[[Sheets], None]:
     """A Dépenses sheet holding these rows (date, code, description, amount, currency)."""
     header = ["Date", "Code", "Libellé", "Montant", "Devise"]
@@ -380,6 +404,21 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         ),
         [["PS420", "D2"]],
     ),
+    # LUCIE's 60 days in 12 weeks also take her line's chapter past its budget (PS407).
+    "PS310": (in_workbook(twelve_weeks), [["PS310", "B5"], ["PS407", "G4"]]),
+    # S1 runs to 14:00 and LUCIE works 07:30-14:00 without a break, while the production
+    # records breaks (MARC's 20 minutes): 6 h 30 in a row.
+    "PS311": (
+        in_workbook(
+            lambda s: [
+                set_cell("Planning", 2, 4, T(14))(s),
+                set_cell("Affectations", 2, 4, T(14))(s),
+                with_break_column(None, None, "20")(s),
+            ]
+        ),
+        [["PS311", "B2"]],
+    ),
+    "PS312": (in_workbook(with_break_column("beaucoup")), [["PS312", "E2"]]),
     "PS201": (
         in_workbook(set_cell("Devis", 2, 7, 2300)),
         [["PS201", "G2"], ["PS202", "G4"], ["PS203", "G6"]],
@@ -410,6 +449,19 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
             ]
         ),
         [["PS406", "G3"], ["PS408", "B6"]],
+    ),
+    "PS409": (
+        in_workbook(
+            lambda s: s.update(
+                {
+                    "Charges": [
+                        ["Code", "Libellé", "Taux", "Assiette", "S'applique à"],
+                        ["VIEP", "Vieillesse plafonnée", 0.0855, "plafonnée", "intermittent"],
+                    ]
+                }
+            )
+        ),
+        [["PS409", "D2"]],
     ),
     "PS501": (in_workbook(set_cell("Planning", 2, 7, None)), [["PS501", "G2"]]),
     "PS502": (

@@ -41,11 +41,11 @@ CNC_CHAPTERS = {
         "01 Droits artistiques",
         "02 Personnel",
         "03 Interprétation",
-        "04 Charges sociales",
+        "04 Charges sociales et fiscales",
         "05 Décors et costumes",
         "06 Transports, défraiements, régie",
         "07 Moyens techniques",
-        "08 Pellicule et post-production",
+        "08 Pellicules, laboratoires et post-production",
         "09 Assurances et divers",
         "10 Frais généraux",
         "11 Imprévus",
@@ -54,11 +54,11 @@ CNC_CHAPTERS = {
         "01 Artistic rights",
         "02 Crew",
         "03 Cast",
-        "04 Social charges",
+        "04 Social charges and payroll taxes",
         "05 Sets and costumes",
         "06 Transport, per diems, unit costs",
         "07 Technical equipment",
-        "08 Film stock and post-production",
+        "08 Film stock, laboratories and post-production",
         "09 Insurance and miscellaneous",
         "10 Overheads",
         "11 Contingency",
@@ -186,10 +186,15 @@ def test_production_sheet_is_key_value_with_defaults(templates, kind, lang):
     values = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(2, ws.max_row + 1)}
     assert list(values) == [c.title(lang) for c in schema.PRODUCTION.columns]
     by_key = {c.key: values[c.title(lang)] for c in schema.PRODUCTION.columns}
-    rules = {"film": "cinema", "live": "live", "festival": "live"}.get(kind, "audiovisual")
     label = {name: {c.key: c.label(lang) for c in ch} for name, ch in schema.CHOICES.items()}
     assert by_key["kind"] == label["kind"][kind]
-    assert by_key["rules"] == label["rules"][rules]
+    if kind in ("live", "festival"):  # blank: the comment asks which agreement applies
+        assert by_key["rules"] is None
+        rules_row = 1 + [c.key for c in schema.PRODUCTION.columns].index("rules") + 1
+        assert "IDCC 3090" in ws.cell(rules_row, 1).comment.text
+    else:
+        rules = {"film": "cinema"}.get(kind, "audiovisual")
+        assert by_key["rules"] == label["rules"][rules]
     assert by_key["currency"] == "EUR" and by_key["language"] == lang
     assert by_key["timezone"] == "Europe/Paris"
     assert by_key["title"] is None and by_key["start"] is None and by_key["end"] is None
@@ -233,10 +238,16 @@ def test_film_budget_follows_the_cnc_devis(templates, lang):
     chapters = list(dict.fromkeys(r[1] for r in rows if r[0]))
     assert chapters == CNC_CHAPTERS[lang]
     lines = {r[0]: r for r in rows if r[0]}
+    # Chapter 2 opens with the producers, shown apart by the CNC, then the director.
+    assert lines["02.01"][2] == (
+        "Producteurs (rémunération)" if lang == "fr" else "Producers (fees)"
+    )
     director = "Réalisateur (salaire)" if lang == "fr" else "Director (salary)"
-    assert lines["02.01"][2] == director
-    assert lines["02.01"][4] == ("semaine" if lang == "fr" else "week")
-    assert lines["02.01"][6] == "INT"
+    assert lines["02.02"][2] == director
+    assert lines["02.02"][4] == ("semaine" if lang == "fr" else "week")
+    assert lines["02.02"][6] == "INT"
+    # The rushes' media and the laboratory open chapter 8, with image and sound post.
+    assert lines["08.01"][2].startswith("Supports des rushes" if lang == "fr" else "Rushes media")
     assert lines["03.01"][6] == "ART"
     assert all(r[0].startswith(r[1][:2] + ".") for r in rows if r[0])
 
@@ -248,10 +259,14 @@ def test_show_budgets_have_artists_technical_venue_logistics_communication_conti
 ):
     rows = calamine_rows(templates[kind, lang] / "budget.xlsx", schema.BUDGET.name(lang))[1:]
     chapters = [c.split(" ", 1)[1] for c in dict.fromkeys(r[1] for r in rows if r[0])]
-    assert len(chapters) == 6
+    assert len(chapters) == {"live": 8, "festival": 6}[kind]
     assert chapters[1] == ("Technique" if lang == "fr" else "Technical")
-    assert chapters[4] == "Communication"
-    assert chapters[5] == ("Imprévus" if lang == "fr" else "Contingency")
+    assert "Communication" in chapters
+    assert chapters[-1] == ("Imprévus" if lang == "fr" else "Contingency")
+    if kind == "live":  # a show budget's headings (ARTCENA, CnT): set, venue, administration
+        assert chapters[2] == ("Scénographie et costumes" if lang == "fr" else "Set and costumes")
+        administration = "Administration et production" if lang == "fr" else "Administration"
+        assert chapters[6].startswith(administration)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -259,21 +274,28 @@ def test_fringes_are_examples_and_say_so(templates, lang):
     path = templates["film", lang] / "budget.xlsx"
     name = schema.FRINGES.name(lang)
     rows = calamine_rows(path, name)
-    assert rows[0][:4] == [c.title(lang) for c in schema.FRINGES.columns]
-    body = [r[:4] for r in rows[1:]]
-    rates = {r[0]: r[2] for r in body}
-    assert rates["INT"] == 0.52 and rates["BEN"] == 0.0
-    assert all(0 <= r <= 0.6 for r in rates.values())
+    width = len(schema.FRINGES.columns)
+    assert rows[0][:width] == [c.title(lang) for c in schema.FRINGES.columns]
+    col = {c.key: j for j, c in enumerate(schema.FRINGES.columns)}
+    body = [r[:width] for r in rows[1:] if r[0]]
+    # One row per contribution, each with its source; the rows of a code add up.
+    assert {r[0] for r in body} == {"INT", "ART", "CDD", "SAL", "PRE", "BEN"}
+    assert all(r[col["source"]] for r in body)
+    capped = "plafonnée" if lang == "fr" else "capped"
+    old_age = [r for r in body if r[0] == "INT" and r[col["base"]] == capped]
+    assert old_age and all(r[col["ceiling"]] in (4005.0, 16020.0) for r in old_age)
+    assert all(0 <= r[col["rate"]] <= 0.16 for r in body)
     word = "EXEMPLE" if lang == "fr" else "EXAMPLES"
-    note = [v for r in rows for v in r[4:] if isinstance(v, str) and v]
+    note = [v for r in rows for v in r[width:] if isinstance(v, str) and v]
     assert len(note) == 1 and word in note[0]
     ws = openpyxl.load_workbook(path)[name]
     assert word in ws["C1"].comment.text
     assert ws["C2"].number_format == "0.0%"
     # The reader finds the header in row 1 and takes the note for no fringe row.
     production, _ = load_production(path)
-    assert production.tables["fringes"].col("code") == list(rates)
+    assert production.tables["fringes"].col("code") == [r[0] for r in body]
     assert production.tables["fringes"].header_row == 1
+    assert production.tables["fringes"].col("base")[1] == "capped"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -442,19 +464,13 @@ def test_rows_come_back_at_their_cells_with_their_types(tmp_path, lang):
             dt.time(2),
             "Nuit",
             "RUE",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
+            *[""] * 8,  # kind, cover, notes, break, scene, pages, int/ext, effect
         ],
-        ["SC2", "31/02/2026", "8h30", "", "Mal tapé", "", "", "", "", "", "", "", ""],
+        ["SC2", "31/02/2026", "8h30", "", "Mal tapé", *[""] * 9],
     ]
     assert calamine_rows(schedule, schema.BOOKINGS.name(lang))[1:] == [
-        ["SC1", "LUCIE", dt.time(17, 30), dt.time(2, 30), 1.0, "cadre", "", "", "", ""],
-        ["SC1", "PAUL", "", "", "", "", "", "", "", ""],
+        ["SC1", "LUCIE", dt.time(17, 30), dt.time(2, 30), 1.0, "cadre", *[""] * 5],
+        ["SC1", "PAUL", *[""] * 9],
     ]
     assert calamine_rows(schedule, schema.RISKS.name(lang))[1][-1] == "SC1, RUE"
     actual = calamine_rows(budget, schema.ACTUALS.name(lang))[1]

@@ -101,7 +101,8 @@ def test_xlsx_sheets_and_headline(reunion: Path) -> None:
     summary = {r[0]: r[1] for r in wb["Synthèse"].iter_rows(min_row=3, values_only=True) if r[0]}
     assert summary["Production"] == "Le Grand Départ"
     assert summary["Devis"] == pytest.approx(107044.20)
-    assert (summary["Erreurs"], summary["Avertissements"], summary["Infos"]) == (11, 8, 2)
+    # The planted mistakes of workbooks/README.md, the meal-break among the warnings.
+    assert (summary["Erreurs"], summary["Avertissements"], summary["Infos"]) == (11, 9, 2)
     money = wb["Synthèse"]["B10"].number_format
     assert "€" in money and "40C" in money  # the production's currency, French locale
 
@@ -313,7 +314,7 @@ def test_xlsx_findings_errors_first_then_by_place(reunion: Path) -> None:
 
     ws = load_workbook(reunion / "report.xlsx")["Constats"]
     severities = [r[0] for r in ws.iter_rows(min_row=2, values_only=True) if r[0]]
-    assert severities == ["erreur"] * 11 + ["attention"] * 8 + ["info"] * 2
+    assert severities == ["erreur"] * 11 + ["attention"] * 9 + ["info"] * 2
     places = [r[5] for r in ws.iter_rows(min_row=2, max_row=10, values_only=True)]
     assert places[:2] == ["budget.xlsx › Devis!H37", "budget.xlsx › Devis!H64"]
 
@@ -391,7 +392,7 @@ def test_html_sets_command_names_as_code_and_lists_errors_first(reunion: Path) -
     assert "<code>prodsheets whatif --rain 2026-03-11</code>" in html
     assert "`" not in html
     levels = re.findall(r'<td class="sev (\w+)"', html)
-    assert levels == ["error"] * 11 + ["warning"] * 8 + ["info"] * 2
+    assert levels == ["error"] * 11 + ["warning"] * 9 + ["info"] * 2
     sheet = (reunion / "callsheets" / "2026-03-11.html").read_text(encoding="utf-8")
     assert "<code>prodsheets whatif --rain 2026-03-11</code>" in sheet and "`" not in sheet
 
@@ -713,3 +714,25 @@ def test_a_report_written_into_the_production_folder_is_not_read_back(tmp_path: 
     make_report(folder, folder)  # report.xlsx has sheets named Planning, Matrice des risques…
     assert (folder / "report.xlsx").exists()
     assert [f.code.code for f in check([folder]).findings] == [f.code.code for f in before]
+
+
+def test_lines_at_zero_everywhere_are_left_out_of_html_but_grouped_in_xlsx(
+    tmp_path: Path,
+) -> None:
+    # A template line never used (08.01, nothing budgeted, planned or spent) beside the
+    # clean production's lines.
+    sheets = minimal_production()
+    sheets["Devis"].insert(5, ["08.01", "Post-production", "Étalonnage", None, "jour", None, 0])
+    make_report(write_workbook(tmp_path / "prod.xlsx", sheets), tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text()
+    costs = html[html.index('id="costs"') : html.index('id="cash"')]
+    assert "Étalonnage" not in costs and "Post-production" not in costs
+    assert "1 poste(s) à zéro partout non affiché(s) : 08.01" in costs
+    assert "Chef opérateur" in costs
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "out" / "report.xlsx")["Coûts"]
+    rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
+    zero = ws.row_dimensions[rows["08.01"]]
+    assert zero.outlineLevel == 1 and zero.hidden  # kept, folded away
+    assert not ws.row_dimensions[rows["02.01"]].hidden

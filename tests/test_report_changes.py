@@ -187,7 +187,7 @@ def test_the_changes_section_in_html(two_reports) -> None:  # type: ignore[no-un
         "David Maillot — S16 : ajout (18:00–20:00, Studio Le Port)",
         "PAUL Paul Turpin : tarif jour 250,00 € → 280,00 €",
         "Constats résolus (2)",
-        "68 122,74 € 68 463,16 € +340,42 €",
+        "68 151,58 € 68 479,11 € +327,53 €",
         "Messages à envoyer (5)",
         "Votre convocation du jeudi 12 mars (S13) passe de 20:30 à 19:30, Plage de l'Hermitage.",
     ):
@@ -207,8 +207,8 @@ def test_the_changes_sheet_in_report_xlsx(two_reports) -> None:  # type: ignore[
         "Claire Payet — S13 : 20:30–00:30 (+1) → 19:30–00:30 (+1)",
     ] in cells
     total = next(r for r in cells if r and r[0] == "Total")
-    assert total[1:] == [68122.74, 68463.16, pytest.approx(340.42), 103037.94, 103378.36,
-                         pytest.approx(340.42)]  # fmt: skip
+    assert total[1:] == [68151.58, 68479.11, pytest.approx(327.53), 103066.78, 103394.31,
+                         pytest.approx(327.53)]  # fmt: skip
     notices = {r[0]: r[1] for r in cells if len(r) == 2 and str(r[1]).startswith("Bonjour")}
     assert sorted(notices) == [
         "Claire Payet", "David Maillot", "Frédéric Dijoux", "Kévin Rivière", "Marco Lauret"

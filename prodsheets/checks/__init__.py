@@ -35,6 +35,8 @@ CHECKS: tuple[Check, ...] = (
         actual.actual_hours,
         (C.ACTUAL_HOURS_TWICE, C.HOURS_NOT_REPORTED, C.UNBOOKED_HOURS, C.BREAK_TOO_LONG),
     ),
+    Check(hours.average_weekly_hours, (C.AVERAGE_WEEKLY_HOURS,)),
+    Check(hours.meal_breaks, (C.MEAL_BREAK,)),
     # PS5xx: contingency
     Check(contingency.outdoor_without_cover, (C.OUTDOOR_WITHOUT_COVER,)),
     Check(contingency.critical_vendor_without_backup, (C.CRITICAL_VENDOR_WITHOUT_BACKUP,)),

@@ -59,6 +59,8 @@ def line_warnings(a: Analyses) -> Iterator[Finding]:
         if line.actual > line.budget:
             over = say_money(line.actual - line.budget, rec.currency)
             yield Finding(C.LINE_OVERSPENT, {**params, "over": over}, tuple(where))
+        elif rec.statuses and line.actual == line.budget == line.paid:
+            continue  # spent exactly as budgeted, and paid: the line is done, not at risk
         elif line.budget > 0 and line.actual >= threshold * line.budget:
             share = _say_percent(line.actual / line.budget)
             yield Finding(

@@ -21,7 +21,7 @@ def duplicate_ids(a: Analyses) -> Iterator[Finding]:
     production = a.production
     for table in production.tables.values():
         key = table.table.id_column
-        if key is None or not table.has(key):
+        if key is None or not table.has(key) or table.table.shared_ids:
             continue
         seen: dict[str, int] = {}
         for i, value in enumerate(table.col(key)):

@@ -37,7 +37,7 @@ _NOT_KEY = re.compile(r"[^a-z0-9%]")
 
 
 # Value types a column can hold; the parsers live in prodsheets.values.
-TEXT, ID, DATE, TIME, MONEY, NUMBER, INTEGER, PERCENT, BOOL, ID_LIST, CHOICE, FRINGE = (
+TEXT, ID, DATE, TIME, MONEY, NUMBER, INTEGER, PERCENT, BOOL, ID_LIST, CHOICE, FRINGE, BREAKS = (
     "text",
     "id",
     "date",
@@ -50,6 +50,7 @@ TEXT, ID, DATE, TIME, MONEY, NUMBER, INTEGER, PERCENT, BOOL, ID_LIST, CHOICE, FR
     "id_list",
     "choice",
     "fringe",
+    "breaks",
 )
 # Second round: a script's pages in eighths (``1 3/8``), a length of time (a break: ``1:00``,
 # ``45 min``), kept apart from TIME, which is a time of day.
@@ -111,6 +112,7 @@ class Table(NamedTuple):
     help_en: str = ""
     help_fr: str = ""
     key_value: bool = False  # Production: one setting per row, not one record per row
+    shared_ids: bool = False  # Fringes: rows sharing a code form one group, not a duplicate
     workbook: str = "budget"  # where `prodsheets new` puts it
     # (missing, stand-in): a sheet with no column for `missing` reads the stand-in's column
     # for it too (an Events sheet keyed by « séquence » alone: the scene is its id).
@@ -234,10 +236,49 @@ CHOICES: dict[str, tuple[Choice, ...]] = {
         Choice("paid", "paid", "payé", ("paye", "réglé", "regle", "settled")),
     ),
     "rules": (
-        Choice("audiovisual", "audiovisual", "audiovisuel", ("tv", "television", "télévision")),
-        Choice("cinema", "cinema", "cinéma", ("film", "cinema crew", "ccn cinema")),
-        Choice("live", "live", "spectacle vivant", ("ccneac", "spectacle", "live performance")),
+        Choice(
+            "audiovisual",
+            "audiovisual",
+            "audiovisuel",
+            ("tv", "television", "télévision", "idcc 2642"),
+        ),
+        Choice("cinema", "cinema", "cinéma", ("film", "cinema crew", "ccn cinema", "idcc 3097")),
+        Choice(
+            "live",
+            "live",
+            "spectacle vivant",
+            ("ccneac", "spectacle", "live performance", "idcc 1285", "1285", "public live"),
+        ),
+        Choice(
+            "live_private",
+            "private live",
+            "spectacle vivant privé",
+            (
+                "spectacle vivant prive",
+                "spectacle prive",
+                "idcc 3090",
+                "3090",
+                "ccn 3090",
+                "private live performance",
+                "live private",
+            ),
+        ),
         Choice("custom", "custom", "personnalisé", ("personnalise", "perso")),
+    ),
+    "base": (
+        Choice("total", "total", "totalité", ("totalite", "whole", "total pay", "déplafonnée")),
+        Choice(
+            "capped",
+            "capped",
+            "plafonnée",
+            ("plafonnee", "plafond", "t1", "tranche 1", "tranche a", "ta", "up to the ceiling"),
+        ),
+        Choice(
+            "above",
+            "above the ceiling",
+            "au-delà du plafond",
+            ("above", "t2", "tranche 2", "tranche b", "tb", "au dela du plafond"),
+        ),
     ),
     "language": (
         Choice("fr", "fr", "fr", ("français", "francais", "french")),
@@ -316,6 +357,17 @@ PRODUCTION = Table(
         _c("max_consecutive_days", "max consecutive days", "jours consécutifs max", INTEGER),
         _c("overtime_after_hours", "overtime after hours", "heures sup. après (h)", NUMBER),
         _c("travel_buffer_minutes", "travel buffer minutes", "battement trajet (min)", NUMBER),
+        _c(
+            "premiere",
+            "premiere",
+            "première",
+            DATE,
+            aliases=("first night", "first performance", "date de première", "premiere date"),
+            help_en="Live: the date of the first performance. Under the CCNEAC, the 15 days "
+            "before it allow 12-hour days (art. VI.6.1).",
+            help_fr="Spectacle : la date de la première représentation. Sous la CCNEAC, les 15 "
+            "jours qui la précèdent permettent des journées de 12 heures (art. VI.6.1).",
+        ),
         _c(
             "exchange_rates",
             "exchange rates",
@@ -487,16 +539,79 @@ FRINGES = Table(
     (
         _c("code", "code", "code", ID, required=True, width=10),
         _c("name", "name", "libellé", aliases=("libelle", "nom"), width=34),
-        _c("rate", "rate", "taux", PERCENT, required=True, aliases=("taux %", "rate %"), width=10),
+        _c(
+            "rate",
+            "rate",
+            "taux",
+            PERCENT,
+            required=True,
+            aliases=(
+                "taux %",
+                "rate %",
+                "taux employeur",
+                "taux patronal",
+                "part patronale",
+                "employer rate",
+                "employer",
+            ),
+            help_en="The employer's rate: what the production pays on top of the gross pay.",
+            help_fr="Le taux employeur : ce que la production paie en plus du salaire brut.",
+            width=10,
+        ),
+        _c(
+            "employee_rate",
+            "employee rate",
+            "taux salarié",
+            PERCENT,
+            aliases=("taux salarial", "part salariale", "employee", "taux salarie"),
+            help_en="The employee's rate, withheld from the gross pay: shown, never added to "
+            "the production's cost.",
+            help_fr="Le taux salarié, retenu sur le salaire brut : indiqué, jamais ajouté au "
+            "coût de la production.",
+            width=10,
+        ),
+        _c(
+            "base",
+            "base",
+            "assiette",
+            CHOICE,
+            choices="base",
+            aliases=("tranche", "basis"),
+            help_en="What the rate applies to, each month and for each person: total (the "
+            "whole gross pay, the default), capped (the pay up to the ceiling), above the "
+            "ceiling (the pay beyond it).",
+            help_fr="Ce à quoi le taux s'applique, chaque mois et pour chaque personne : "
+            "totalité (tout le salaire brut, par défaut), plafonnée (le salaire jusqu'au "
+            "plafond), au-delà du plafond (la part qui le dépasse).",
+            width=14,
+        ),
+        _c(
+            "ceiling",
+            "ceiling",
+            "plafond",
+            MONEY,
+            aliases=("monthly ceiling", "plafond mensuel", "pmss"),
+            help_en="The monthly ceiling of a capped base (the social security ceiling, PMSS, "
+            "or a multiple of it), prorated to the days worked in the month.",
+            help_fr="Le plafond mensuel d'une assiette plafonnée (le plafond de la sécurité "
+            "sociale, PMSS, ou un multiple), proratisé aux jours travaillés du mois.",
+            width=12,
+        ),
         _c("applies_to", "applies to", "s'applique à", ID_LIST, aliases=("contrats",), width=30),
+        _c("source", "source", "source", aliases=("référence", "reference"), width=40),
     ),
     required=False,
     id_column="code",
-    aliases=("charges sociales", "social charges"),
-    help_en="Social charges as a percentage of pay, by contract type. The template's rates are "
-    "EXAMPLES: check them with your payroll provider.",
-    help_fr="Charges sociales en pourcentage du salaire, par type de contrat. Les taux du modèle "
-    "sont des EXEMPLES : faites-les vérifier par votre prestataire de paie.",
+    aliases=("charges sociales", "social charges", "cotisations", "contributions"),
+    help_en="Social charges, one row per contribution: rates by contract type, on the whole "
+    "pay or up to a monthly ceiling. Rows sharing a code add up (a budget line's fringe code "
+    "names them all). The template's rates are EXAMPLES: check them with your payroll "
+    "provider.",
+    help_fr="Charges sociales, une ligne par cotisation : taux par type de contrat, sur tout le "
+    "salaire ou jusqu'à un plafond mensuel. Les lignes de même code s'additionnent (le code "
+    "de charges d'une ligne du devis les désigne toutes). Les taux du modèle sont des "
+    "EXEMPLES : faites-les vérifier par votre prestataire de paie.",
+    shared_ids=True,
 )
 
 CREW = Table(
@@ -674,6 +789,14 @@ TRAVEL = Table(
     "par défaut de la production s'applique.",
 )
 
+BREAK_ALIASES = ("breaks", "pauses", "meal break", "pause repas", "pause (min)", "break (min)")
+BREAK_HELP = {
+    "en": "Breaks taken within the hours: minutes (30), several (10 | 30 | 10), or a time "
+    "range (12:30-13:30).",
+    "fr": "Pauses prises dans ces horaires : en minutes (30), plusieurs (10 | 30 | 10), ou une "
+    "plage horaire (12:30-13:30).",
+}
+
 EVENTS = Table(
     "events",
     "Events",
@@ -702,6 +825,16 @@ EVENTS = Table(
             refs=("events", "locations"),
             aliases=("cover set",),
             width=10,
+        ),
+        _c(
+            "break",
+            "break",
+            "pause",
+            BREAKS,
+            aliases=BREAK_ALIASES,
+            help_en=BREAK_HELP["en"],
+            help_fr=BREAK_HELP["fr"],
+            width=12,
         ),
         _c("notes", "notes", "notes", width=30),
         _c(
@@ -753,6 +886,16 @@ BOOKINGS = Table(
         _c("wrap", "wrap", "fin", TIME, aliases=("end",), width=8),
         _c("quantity", "quantity", "quantité", INTEGER, aliases=("qté", "qty"), width=10),
         _c("role", "role", "poste", width=18),
+        _c(
+            "break",
+            "break",
+            "pause",
+            BREAKS,
+            aliases=BREAK_ALIASES,
+            help_en=BREAK_HELP["en"] + " Replaces the event's.",
+            help_fr=BREAK_HELP["fr"] + " Remplace celle de l'événement.",
+            width=12,
+        ),
         _c("notes", "notes", "notes", width=30),
         _c(
             "hmc",

@@ -81,6 +81,12 @@ EXPECTED: dict[str, dict[str, str]] = {
         "en": "a duration (1:00, 1h30, 45 min, or minutes: 45)",
         "fr": "une durée (1:00, 1h30, 45 min, ou des minutes : 45)",
     },
+    "breaks": {
+        "en": "a break in minutes (30, 45 min, 1h), several separated by | (10 | 30 | 10), "
+        "or a time range (12:30-13:30)",
+        "fr": "une pause en minutes (30, 45 min, 1h), plusieurs séparées par | (10 | 30 | 10), "
+        "ou une plage horaire (12:30-13:30)",
+    },
 }
 
 
@@ -610,6 +616,101 @@ def parse_duration(value: object) -> int:
     raise BadValue("duration", value)
 
 
+# --- breaks -------------------------------------------------------------------------
+
+
+class Break(NamedTuple):
+    """One break as a break / pause cell gives it, in seconds.
+
+    ``start`` and ``end`` are seconds since midnight when the cell gives a time range
+    (``12:30-13:30``), else None: the break is somewhere in the booking.
+    """
+
+    length: int
+    start: int | None = None
+    end: int | None = None
+
+
+_BREAK_SPLIT = r"\s*(?:[|;+/\n]|,\s)\s*"  # 10 | 30 | 10, 10; 30, 10 + 30 (not 1,5 h)
+_RANGE = r"(?i)(.+?)\s*(?:-|–|—|\bà\b|\ba\b|\bto\b)\s*(.+)"
+_HOURS = r"(?i)(\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hours?|heures?)\s*(?:(\d{1,2})\s*(?:min|mn|m)?)?"
+_MINUTES = r"(?i)(\d+(?:[.,]\d+)?)\s*(?:min|mins|minutes?|mn|m|')?"
+_CLOCK = r"(\d{1,2}):(\d{2})"
+MAX_BREAK = 12 * 3600  # a longer "break" is a typing slip (a time of day, a day count)
+
+
+def parse_breaks(value: object) -> tuple[Break, ...]:
+    """A break / pause cell: the breaks it holds, in seconds (``()`` for 0: no break).
+
+    Accepted as producers type them: minutes (``30``, ``45 min``, ``30'``), hours
+    (``1h``, ``1 h 30``, ``1,5 h``, ``0:45``), an Excel duration or time (00:30), several
+    breaks separated by ``|``, ``;``, ``+`` or ``/`` (``10 | 30 | 10``), and time ranges
+    (``12:30-13:30``, ``12h30 à 13h15``), which say when the break is taken. A number
+    below 1 is an Excel fraction of a day. Anything else raises :class:`BadValue`.
+
+    Shared by the meal-break check and by whatever deducts unpaid breaks from hours.
+    """
+    if isinstance(value, bool):
+        raise BadValue("breaks", value)
+    if isinstance(value, dt.time | dt.timedelta | dt.datetime):
+        if isinstance(value, dt.datetime):
+            value = value.time()
+        seconds = (
+            round(value.total_seconds())
+            if isinstance(value, dt.timedelta)
+            else value.hour * 3600 + value.minute * 60 + value.second
+        )
+        if not 0 <= seconds <= MAX_BREAK:
+            raise BadValue("breaks", value)
+        return (Break(seconds),) if seconds else ()
+    if isinstance(value, int | float):
+        if value != value or value < 0:
+            raise BadValue("breaks", value)
+        seconds = round(value * 86400) if 0 < value < 1 else round(value * 60)
+        if seconds > MAX_BREAK:
+            raise BadValue("breaks", value)
+        return (Break(seconds),) if seconds else ()
+    text = parse_text(value).replace("\u00a0", " ").replace("\u202f", " ").strip()
+    out: list[Break] = []
+    for piece in re.split(_BREAK_SPLIT, text):
+        if piece:
+            found = _one_break(piece, value)
+            if found is not None:
+                out.append(found)
+    if not text:
+        raise BadValue("breaks", value)
+    return tuple(out)
+
+
+def _one_break(piece: str, value: object) -> Break | None:
+    """One piece of a break cell: a time range, or a length; None for a length of 0."""
+    start: int | None = None
+    end: int | None = None
+    if m := re.fullmatch(_CLOCK, piece):
+        if int(m[2]) >= 60:
+            raise BadValue("breaks", value)
+        seconds = int(m[1]) * 3600 + int(m[2]) * 60
+    elif m := re.fullmatch(_HOURS, piece):
+        seconds = round(Decimal(m[1].replace(",", ".")) * 3600) + int(m[2] or 0) * 60
+    elif m := re.fullmatch(_MINUTES, piece):
+        seconds = round(Decimal(m[1].replace(",", ".")) * 60)
+    elif m := re.fullmatch(_RANGE, piece):
+        try:
+            first, last = parse_time(m[1].strip()), parse_time(m[2].strip())
+        except BadValue:
+            raise BadValue("breaks", value) from None
+        start = first.hour * 3600 + first.minute * 60 + first.second
+        end = last.hour * 3600 + last.minute * 60 + last.second
+        seconds = (end - start) % 86400
+        if not seconds:
+            raise BadValue("breaks", value)
+    else:
+        raise BadValue("breaks", value)
+    if seconds > MAX_BREAK:
+        raise BadValue("breaks", value)  # 12h30 alone is a time of day, not a break
+    return Break(seconds, start, end) if seconds else None
+
+
 def parse_choice(choices: str, value: object) -> str:
     key = schema.choice_key(choices, parse_text(value))
     if key is None:
@@ -668,4 +769,6 @@ def read(
         return parse_pages(value), None
     if kind == schema.DURATION:
         return parse_duration(value), None
+    if kind == schema.BREAKS:
+        return parse_breaks(value), None
     raise ValueError(f"unknown column kind {kind}")

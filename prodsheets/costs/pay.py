@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from prodsheets.money import ZERO, money
+from prodsheets.schedule.premiums import weekly_bands
 from prodsheets.schedule.presets import Rules
 from prodsheets.schedule.timeline import HOUR
-from prodsheets.schedule.workdays import overtime_hours
 
 PAYROLL = frozenset({"intermittent", "cdd", "employee", None})  # premiums, minimum call
 UNPAID = frozenset({"volunteer"})
@@ -32,6 +32,7 @@ class Pay:
     minimum: Decimal  # seconds: the minimum call, for payroll contracts paid by the hour
     base_day: Decimal  # hours a day's pay stands for (overtime threshold / 5: 7 h)
     paid_holds: bool
+    rules: Rules | None = None  # the person's working-time rules (their overtime bands)
 
     @property
     def paid(self) -> bool:
@@ -69,11 +70,11 @@ class Pay:
         return money(self.hour_value * hours * premium * self.factor)
 
     def overtime(self, rules: Rules, week_seconds: int) -> Decimal:
-        """The premiums of a week worked ``week_seconds``, band by band."""
+        """The premiums of a week worked ``week_seconds``, band by band (the weekly bands;
+        the cinema's daily premiums are in the planned cost, not in this estimate)."""
         if not self.premiums:
             return ZERO
-        weeks = overtime_hours(rules, {"": {(0, 0): week_seconds}})
-        bands = weeks.get("", {}).get((0, 0), [])
+        bands = weekly_bands(self.rules or rules, {(0, 0): week_seconds}).get((0, 0), [])
         return sum((self.overtime_band(h, p) for h, p in bands), ZERO)
 
     def hold(self) -> Decimal:

@@ -59,7 +59,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from prodsheets import catalogue as C
 from prodsheets.contract import schema, values
@@ -70,8 +70,9 @@ from prodsheets.i18n.formats import percent, say_money
 from prodsheets.model import TableData
 from prodsheets.money import ZERO, money
 from prodsheets.schedule.intervals import Schedule
-from prodsheets.schedule.presets import iso_week
+from prodsheets.schedule.presets import Rules, iso_week
 from prodsheets.schedule.timeline import HOUR
+from prodsheets.schedule.workdays import Days
 
 if TYPE_CHECKING:  # the analyses build the reconciliation: the type only, not an import
     from prodsheets.analyses import Analyses
@@ -130,6 +131,12 @@ class Line(_Balance):
     actual_rows: list[int] = field(default_factory=list)  # record indexes in Actuals
 
     @property
+    def is_zero(self) -> bool:
+        """Nothing in any column: budgeted, planned and spent nothing (a template line left
+        blank). Reports for people leave it out; report.xlsx and the JSON keep it."""
+        return not any(getattr(self, key) for key in _SUMMED)
+
+    @property
     def estimate_at_completion(self) -> Decimal:
         if self.kind == "contingency":
             return max(self.actual, self.planned) if self.scheduled else self.actual
@@ -150,6 +157,15 @@ class Totals(_Balance):
     invoiced: Decimal = ZERO
     paid: Decimal = ZERO
     estimate_at_completion: Decimal = ZERO
+
+    @property
+    def is_zero(self) -> bool:
+        return all(x.is_zero for x in self.lines)
+
+    @property
+    def shown(self) -> list[Line]:
+        """The lines a person reads: those with an amount somewhere."""
+        return [x for x in self.lines if not x.is_zero]
 
     @classmethod
     def of(cls, label: str | Bilingual | None, lines: list[Line]) -> Totals:
@@ -288,9 +304,9 @@ class _Builder:
         self.planned_weeks: dict[IsoWeek, Decimal] = {}
         self.actual_weeks: dict[IsoWeek | None, Decimal] = {}
         self.findings: list[Finding] = []
-        self.fringe_rates: dict[str, Decimal] = {}  # fringe code → rate
-        self.contract_fringes: dict[str, Decimal] = {}  # contract key → summed rates
-        self.pay: dict[str, Pay] = {}  # crew id → how they are paid
+        self.fringe_codes: dict[str, list[Contribution]] = {}  # fringe code → its rows
+        self.contract_fringes: dict[str, list[Contribution]] = {}  # contract key → rows
+        self.pay: dict[str, Pay] = {}  # crew id → how they are paid (for the hot costs)
 
     def build(self) -> Reconciliation:
         self._fringes()
@@ -337,41 +353,63 @@ class _Builder:
         table = self.p.table("fringes")
         if table is None:
             return
-        for _, code, rate, applies in table.records("code", "rate", "applies_to"):
+        records = table.records("code", "name", "rate", "base", "ceiling", "applies_to")
+        for i, code, name, rate, base, ceiling, applies in records:
             if rate is None:
                 continue
+            base = base or "total"
+            if base != "total" and ceiling is None:
+                self.findings.append(
+                    Finding(
+                        C.CEILING_MISSING,
+                        {
+                            "fringe": " ".join(str(x) for x in (code, name) if x) or "—",
+                            "base": _choice_label("base", base),
+                            "column": table.header("ceiling"),
+                        },
+                        (table.cell(i, "ceiling" if table.has("ceiling") else "base"),),
+                    )
+                )
+                base = "total"
+            contracts = tuple(
+                k for k in (schema.choice_key("contract", x) for x in applies or ()) if k
+            )
+            row = Contribution(None if code is None else str(code), rate, base, ceiling, i)
             if code is not None:
-                self.fringe_rates.setdefault(str(code), rate)
-            for label in applies or ():
-                key = schema.choice_key("contract", label)
-                if key is not None:
-                    self.contract_fringes[key] = self.contract_fringes.get(key, ZERO) + rate
+                self.fringe_codes.setdefault(str(code), []).append(row)
+            for key in contracts:
+                self.contract_fringes.setdefault(key, []).append(row)
 
-    def _line_fringe(self, fringe: object) -> Decimal:
+    def _line_fringe(self, fringe: object) -> list[Contribution]:
+        """A budget line's fringe: a percentage (one contribution on the whole pay) or the
+        rows of a Fringes code (an unknown code is PS114's, and adds nothing)."""
         if isinstance(fringe, Decimal):
-            return fringe
+            return [Contribution(None, fringe, "total", None, -1)]
         if isinstance(fringe, str):
-            return self.fringe_rates.get(fringe, ZERO)  # an unknown code is PS114's
-        return ZERO
+            return self.fringe_codes.get(fringe, [])
+        return []
 
     def _budget(self) -> None:
         table = self.p.table("budget")
         if table is None:
             return
         records = list(
-            table.records("code", "chapter", "description", "quantity", "rate", "fringe", "total")
+            table.records(
+                "code", "chapter", "description", "quantity", "unit", "rate", "fringe", "total"
+            )
         )
         for _, code, chapter, *_ in records:
             if code is not None and chapter and _prefix(code) not in self.chapter_names:
                 self.chapter_names[_prefix(code)] = chapter
-        for i, code, chapter, description, quantity, rate, fringe, total in records:
+        for i, code, chapter, description, quantity, unit, rate, fringe, total in records:
             if code is None:
                 continue  # a total row, or a note
             if quantity is not None and rate is not None:
                 base = quantity * rate
             else:
                 base = total if total is not None else ZERO
-            budget = money(base * (1 + self._line_fringe(fringe)))
+                quantity, rate = Decimal(1), base  # one unit of the whole amount
+            budget = money(base + _line_charges(self._line_fringe(fringe), quantity, rate, unit))
             line = Line(
                 code,
                 description or "",
@@ -434,13 +472,15 @@ class _Builder:
         unit = table.col("unit")[line.row]
         return None if unit is None else str(unit)
 
-    def _fringe_for(self, contract: str | None, code: str | None) -> Decimal:
+    def _fringe_for(self, contract: str | None, code: str | None) -> list[Contribution]:
+        """The contributions on a person's pay: the Fringes rows of their contract, else
+        their budget line's fringe."""
         if contract is not None and contract in self.contract_fringes:
             return self.contract_fringes[contract]
         table = self.p.table("budget")
         line = self.by_code.get(code) if code is not None else None
         if line is None or line.row is None or table is None:
-            return ZERO
+            return []
         return self._line_fringe(table.col("fringe")[line.row])
 
     def _post(self, code: str | None, items: Iterable[tuple[IsoWeek, Decimal]]) -> Decimal:
@@ -471,47 +511,80 @@ class _Builder:
         own = crew.col("paid_holds") if crew is not None else []
         return bool(self.p.settings.get("paid_holds")) or any(v is True for v in own)
 
+    def _pay(self, who: str, i: int, contract: str | None, code: str | None) -> Pay:
+        """How a person is paid, in the simple terms the hot costs of days as worked use:
+        day or hourly rate, fringes on the whole pay as a factor, minimum call, holds."""
+        crew = self.p.table("crew")
+        assert crew is not None
+        rules = self.a.schedule.rules_of(who)
+        charges = self._fringe_for(contract, code)
+        minimum = ZERO
+        if contract in PAYROLL and rules.minimum_call_hours is not None:
+            minimum = rules.minimum_call_hours * HOUR
+        return Pay(
+            contract,
+            crew.col("day_rate")[i],
+            crew.col("hourly_rate")[i],
+            1 + sum((c.rate for c in charges if c.base == "total"), ZERO),
+            contract == "artist" and self._unit(code) == "flat",
+            minimum,
+            (rules.overtime_after_hours or Decimal(35)) / 5,
+            self._holds_paid(i, contract),
+            rules,
+        )
+
     def _people(self) -> None:
         crew = self.p.table("crew")
         if crew is None:
             return
         s = self.a.schedule
-        rules = s.rules
         overtime = self.a.overtime
+        hires = self.a.hours.day_hires
         work_days = self.a.work_days
         # The day-out-of-days (its holds) only when some holds may be paid: a million
         # bookings need not be walked again for nothing.
         dood = self.a.day_out_of_days if self._any_paid_holds() else None
         spans = work_days.spans()
         week_of: dict[int, IsoWeek] = {}  # date ordinal → ISO week, a few hundred at most
-        base_day = (rules.overtime_after_hours or Decimal(35)) / 5
         contracts, day_rates, hourly_rates, codes = (
             crew.col(c) for c in ("contract", "day_rate", "hourly_rate", "budget_code")
         )
         for who, i in s.people.items():
-            contract, day_rate, hourly, code = contracts[i], day_rates[i], hourly_rates[i], codes[i]
-            minimum = ZERO
-            if contract in PAYROLL and rules.minimum_call_hours is not None:
-                minimum = rules.minimum_call_hours * HOUR
-            pay = Pay(
-                contract,
-                day_rate,
-                hourly,
-                1 + self._fringe_for(contract, code),
-                contract == "artist" and self._unit(code) == "flat",
-                minimum,
-                base_day,
-                self._holds_paid(i, contract),
-            )
-            self.pay[who] = pay  # everyone's, for the hot costs of days as worked
+            pay = self.pay[who] = self._pay(who, i, contracts[i], codes[i])
             if who not in s.groups:
                 continue
             span = spans.get(who)
             if span is None:
                 continue
-            ordinals = work_days.day[span[0] : span[1]]
+            rules = s.rules_of(who)
+            ordinals = [int(o) for o in work_days.day[span[0] : span[1]]]
             weeks = [week_of.get(o) or week_of.setdefault(o, _iso_week_of(o)) for o in ordinals]
-            if not pay.paid:
+            contract, day_rate, hourly, code = contracts[i], day_rates[i], hourly_rates[i], codes[i]
+            charges = self._fringe_for(contract, code)
+            factor = 1 + sum((c.rate for c in charges if c.base == "total"), ZERO)
+            capped = [c for c in charges if c.base != "total"]
+            items: list[tuple[IsoWeek, Decimal]] = []
+            gross: list[tuple[int, Decimal]] = []  # (date ordinal, pay before charges)
+            if day_rate is not None:
+                day_pay = money(day_rate * factor)
+                if pay.flat:
+                    items.append((weeks[0], day_pay))
+                    gross.append((ordinals[0], day_rate))
+                else:
+                    items += [(week, day_pay * n) for week, n in Counter(weeks).items()]
+                    gross += [(o, day_rate) for o in ordinals]
+            elif hourly is not None:
+                payroll = contract in PAYROLL
+                for first, seconds, hired in _paid_periods(rules, work_days, span, hires.get(who)):
+                    minimum = ZERO
+                    if payroll and rules.minimum_call_hours is not None:
+                        minimum = rules.minimum_call_hours * HOUR
+                    if payroll and hired and rules.day_hire_minimum_hours is not None:
+                        minimum = max(minimum, rules.day_hire_minimum_hours * HOUR)
+                    paid = max(Decimal(seconds), minimum)
+                    items.append((weeks[first], money(hourly * paid * factor / HOUR)))
+                    gross.append((ordinals[first], hourly * paid / HOUR))
+            else:
                 if contract is not None and contract not in UNPAID:
                     self.findings.append(
                         Finding(
@@ -525,24 +598,24 @@ class _Builder:
                         )
                     )
                 continue
-            items: list[tuple[IsoWeek, Decimal]] = []
-            if pay.flat:
-                items.append((weeks[0], pay.day(0, first=True)))
-            elif day_rate is not None:
-                day_pay = pay.day(0)
-                items += [(week, day_pay * n) for week, n in Counter(weeks).items()]
-            else:
-                worked = work_days.worked[span[0] : span[1]]
-                items += [
-                    (week, pay.day(int(sec))) for week, sec in zip(weeks, worked, strict=True)
-                ]
-            hold = pay.hold()
-            if hold and dood is not None:
-                items += [(iso_week(d), hold) for d in dood.holds(who)]
-            if pay.premiums:
+            if contract in PAYROLL:
+                base_day = (rules.overtime_after_hours or Decimal(35)) / 5
+                hour_value = hourly if hourly is not None else day_rate / base_day
+                last_day = {week: o for week, o in zip(weeks, ordinals, strict=True)}
                 for week, bands in sorted(overtime.get(who, {}).items()):
                     for extra_hours, premium in bands:
-                        items.append((week, pay.overtime_band(extra_hours, premium)))
+                        items.append((week, money(hour_value * extra_hours * premium * factor)))
+                        gross.append(
+                            (last_day.get(week, ordinals[-1]), hour_value * extra_hours * premium)
+                        )
+            hold = pay.hold()
+            if hold and dood is not None:
+                holds = dood.holds(who)
+                items += [(iso_week(d), hold) for d in holds]
+                held = day_rate if day_rate is not None else (hourly or ZERO) * pay.base_day
+                gross += [(d.toordinal(), held) for d in holds]
+            if capped:
+                items += _capped_charges(capped, contract, gross, ordinals)
             posted = self._post(code, items)
             if code is None and posted:
                 self._unposted(crew, i, s.name(who), len(weeks), posted)
@@ -704,3 +777,104 @@ def _peak_by_day(s: Schedule, who: str) -> dict[dt.date, int]:
             peak = max(peak, running)
         peaks[day] = max(peak, *(b.quantity[n] for n in ns))
     return peaks
+
+
+# --- contributions with a base and a ceiling ----------------------------------------------
+
+
+class Contribution(NamedTuple):
+    """One Fringes row: an employer rate on the whole pay, or on the pay up to (capped) or
+    beyond (above) a monthly ceiling."""
+
+    code: str | None
+    rate: Decimal
+    base: str  # "total", "capped", "above"
+    ceiling: Decimal | None  # monthly, for "capped" and "above"
+    row: int  # record index in Fringes (-1: a percentage typed in a budget line)
+
+
+# The share of a monthly ceiling one unit of a budget line stands for: a day is 1/30 of a
+# month (the ceiling is prorated in thirtieths of the days paid), a week five days paid,
+# an hour a seventh of a day, a flat amount a whole month.
+UNIT_SHARE = {"day": (1, 30), "week": (5, 30), "hour": (1, 210), "flat": (1, 1), None: (1, 1)}
+ARTISTS_AND_INTERMITTENTS = frozenset({"intermittent", "artist"})
+
+
+def _share(charge: Contribution, pay: Decimal, ceiling: Decimal) -> Decimal:
+    """The part of `pay` a contribution's rate applies to, against a ceiling."""
+    if charge.base == "capped":
+        return min(pay, ceiling)
+    if charge.base == "above":
+        return max(ZERO, pay - ceiling)
+    return pay
+
+
+def _line_charges(
+    charges: list[Contribution], quantity: Decimal, rate: Decimal, unit: object
+) -> Decimal:
+    """A budget line's charges, unrounded: each unit's pay against the unit's share of the
+    monthly ceiling (the line cannot know whose pay it holds in which month)."""
+    part, whole = UNIT_SHARE.get(unit if isinstance(unit, str) else None, (1, 1))
+    total = ZERO
+    for c in charges:
+        ceiling = (c.ceiling or ZERO) * part / whole  # multiplied first: 4 005 × 7 / 30 = 934.5
+        total += _share(c, rate, ceiling) * quantity * c.rate
+    return total
+
+
+def _capped_charges(
+    charges: list[Contribution],
+    contract: str | None,
+    gross: list[tuple[int, Decimal]],
+    ordinals: list[int],
+) -> list[tuple[IsoWeek, Decimal]]:
+    """The contributions with a ceiling, for one person: on each calendar month's pay,
+    against the monthly ceiling prorated in thirtieths of the month's days (the days worked
+    for intermittents and artists; for others the days from the first to the last working
+    day of the month), each rounded to the cent, in the week of the month's last working day.
+    """
+    months: dict[tuple[int, int], list[int]] = {}
+    for o in ordinals:
+        d = dt.date.fromordinal(o)
+        months.setdefault((d.year, d.month), []).append(o)
+    pay: dict[tuple[int, int], Decimal] = {}
+    for o, amount in gross:
+        d = dt.date.fromordinal(o)
+        pay[(d.year, d.month)] = pay.get((d.year, d.month), ZERO) + amount
+    out: list[tuple[IsoWeek, Decimal]] = []
+    for month, days in sorted(months.items()):
+        counted = len(days) if contract in ARTISTS_AND_INTERMITTENTS else max(days) - min(days) + 1
+        week = _iso_week_of(max(days))
+        for c in charges:
+            ceiling = (c.ceiling or ZERO) * min(counted, 30) / 30  # exact where it can be
+            amount = money(_share(c, pay.get(month, ZERO), ceiling) * c.rate)
+            if amount:
+                out.append((week, amount))
+    return out
+
+
+def _paid_periods(
+    rules: Rules, days: Days, span: tuple[int, int], hired: set[int] | None
+) -> list[tuple[int, int, bool]]:
+    """(first day's index in the span, seconds worked, hired by the day) of each period paid
+    at least the minimum call: one per working day, except that work which runs on past
+    midnight into the next day's does not open a new minimum (CCNEAC art. VI.6.1)."""
+    out: list[list[int]] = []
+    gap = min((minutes * 60 for _, minutes in rules.breaks), default=0)
+    for g in range(span[0], span[1]):
+        k = g - span[0]
+        continues = (
+            rules.minimum_call_hours is not None
+            and out
+            and days.day[g] == days.day[g - 1] + 1
+            and 0 <= days.start[g] - days.end[g - 1] < gap
+        )
+        if continues:
+            out[-1][1] += int(days.worked[g])
+        else:
+            out.append([k, int(days.worked[g]), int(days.day[g])])
+    return [(k, seconds, hired is not None and day in hired) for k, seconds, day in out]
+
+
+def _choice_label(choices: str, key: str) -> Bilingual:
+    return Bilingual(*(schema.choice_label(choices, key, lang) for lang in ("en", "fr")))

@@ -23,11 +23,13 @@ from prodsheets.money import money
 
 KINDS: tuple[str, ...] = tuple(c.key for c in schema.CHOICES["kind"])
 README_SHEET = {"fr": "Lisez-moi", "en": "Read me"}
-# The working-time preset a new production starts with (design.md §4).
-RULES_FOR_KIND = {
+# The working-time preset a new production starts with (design.md §4). A show or a festival
+# starts blank: the producer chooses between the public (CCNEAC) and the private (IDCC 3090)
+# agreements, which the cell's comment explains; blank, the CCNEAC applies.
+RULES_FOR_KIND: dict[str, str | None] = {
     "film": "cinema",
-    "live": "live",
-    "festival": "live",
+    "live": None,
+    "festival": None,
     "exhibition": "audiovisual",
     "other": "audiovisual",
 }
@@ -93,12 +95,17 @@ def default_budget(kind: str, lang: str) -> list[dict[str, Any]]:
 def default_fringes(lang: str) -> list[dict[str, Any]]:
     """Example employer-charge rates by contract (EXAMPLES: the sheet says so)."""
     contracts = {c.key: c.label(lang) for c in schema.CHOICES["contract"]}
+    bases = {c.key: c.label(lang) for c in schema.CHOICES["base"]}
     return [
         {
             "code": f["code"],
             "name": f[lang],
             "rate": Decimal(f["rate"]),
+            "employee_rate": Decimal(f["employee_rate"]) if "employee_rate" in f else None,
+            "base": bases[f.get("base", "total")],
+            "ceiling": Decimal(f["ceiling"]) if "ceiling" in f else None,
             "applies_to": tuple(contracts[k] for k in f["applies_to"]),
+            "source": f.get("source"),
         }
         for f in template_content()["fringes"]
     ]

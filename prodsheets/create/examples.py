@@ -82,6 +82,7 @@ class Schedule:
         notes: str | None = None,
         people: Iterable[str | tuple[str, str | None, str | None]] = (),
         gear: Iterable[tuple[str, int]] = (),
+        pause: str | None = None,
     ) -> Row:
         row: Row = {
             "id": eid,
@@ -94,6 +95,8 @@ class Schedule:
             "cover": cover,
             "notes": notes,
         }
+        if pause is not None:
+            row["break"] = pause
         self.events.append(row)
         self._times[eid] = (hm(start), hm(end))
         for who in people:
@@ -327,7 +330,7 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
     ev("CAST01", d("2026-03-02"), "14:00", "17:00", "Casting figuration", "BUREAU", "prépa",
        people=["CLAIRE", "JULIEN"])
     ev("REP01", d("2026-03-03"), "07:00", "15:00", "Repérage technique Cilaos (sentier, bassin, gîte)", "CILAOS", "repérage",
-       cover="GITE", people=["CLAIRE", "JULIEN", "LUCIE", "FRED"])
+       cover="GITE", people=["CLAIRE", "JULIEN", "LUCIE", "FRED"], pause="12:00-12:45")
     ev("REP02", d("2026-03-04"), "08:00", "11:30", "Repérage plage de l'Hermitage (marées, soleil)", "HERMITAGE", "repérage",
        cover="STUDIO", people=["CLAIRE", "JULIEN", "LUCIE", "THIERRY", "SOPHIE"])
     ev("REP03", d("2026-03-04"), "13:30", "16:30", "Repérage Barachois (stationnement, bruit)", "STDENIS", "repérage",
@@ -335,15 +338,16 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
     ev("REP04", d("2026-03-04"), "16:45", "17:45", "Repérage case créole", "CASE", "repérage",
        people=["CLAIRE", "AMELIE"])
     ev("PREP02", d("2026-03-05"), "09:00", "17:00", "Essais caméra et optiques", "STUDIO", "prépa",
-       gear=[("CAM1", 1), ("OPT1", 1)])
+       gear=[("CAM1", 1), ("OPT1", 1)], pause="12:30-13:30")
     # The camera tests: LUCIE typed LUCE (planted PS114 at Affectations!B27).
     s.book("PREP02", "LUCE", "09:00", "17:00", role="Cheffe opératrice")
     s.book("PREP02", "YANNICK")
     s.book("PREP02", "TOM")
     ev("PREP03", d("2026-03-05"), "10:00", "16:00", "Essais costumes et maquillage", "BUREAU", "essayage",
-       people=["CLAIRE", "ROSE", "INES", "MAYA", "PAUL", "ENZO"], gear=[("COST", 1)])
+       people=["CLAIRE", "ROSE", "INES", "MAYA", "PAUL", "ENZO"], gear=[("COST", 1)], pause="45")
     ev("PREP04", d("2026-03-06"), "09:30", "12:30", "Lecture à la table", "BUREAU", "lecture",
        people=["CLAIRE", "JULIEN", "NAIMA", "MAYA", "PAUL", "ENZO"])
+    # Planted PS311: the set decorator dresses the créole house all day, no break recorded.
     ev("DECO01", d("2026-03-06"), "09:00", "17:00", "Décoration de la case créole", "CASE", "prépa",
        people=["AMELIE"], gear=[("DECOR1", 1)])
     ev("PREP05", d("2026-03-06"), "14:00", "18:00", "Chargement du camion", "STUDIO", "prépa",
@@ -378,13 +382,14 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
         kind: str = "séquence jour",
         crew_: Sequence[str] | None = None,
         notes: str | None = None,
+        pause: str | None = None,
     ) -> None:
         people = [*(crew_ if crew_ is not None else [*unit, *elec_for[kind]]), *extra, *cast]
         hf = [("HF", len(cast))] if cast else []
         boom = [("PERCHE", 1)] if "SOPHIE" in people or "DAVID" in people else []
         truck = [("CAMION", 1)] if sid in first_of_day else []
         row = ev(sid, d(date), start, end, title, location, kind, cover=cover, notes=notes,
-                 people=people, gear=[("CAM1", 1), ("OPT1", 1), *boom, *hf, *truck, *gear])
+                 pause=pause, people=people, gear=[("CAM1", 1), ("OPT1", 1), *boom, *hf, *truck, *gear])
         # The strip of the plan de travail: scene number, pages in eighths, INT/EXT, effect.
         row.update(scene=str(int(sid[1:])), _raw={"pages": PAGES[sid]},
                    int_ext="int" if "int." in kind else "ext",
@@ -429,7 +434,7 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
        notes="Caméra : prévoir une 2e caméra chez le loueur")
     # Conflict (outdoor event without cover): S09 is outside in Cilaos and has no cover.
     scene("S09", "2026-03-11", "10:30", "13:00", "Séq. 9 : Marche vers la cascade", "CILAOS", ["MAYA", "PAUL"],
-          extra=["ROSE", "INES", "FRED"], gear=[("MACH", 1), ("COST", 1)])
+          extra=["ROSE", "INES", "FRED"], gear=[("MACH", 1), ("COST", 1)], pause="10:30-10:50")
     scene("S10", "2026-03-11", "14:00", "16:30", "Séq. 10 : Chambre d'Albert", "GITE", ["PAUL"],
           extra=["AMELIE", "INES", "FRED"], gear=[("LUM1", 1)], kind="séquence int. jour")
 
@@ -459,7 +464,7 @@ def film() -> tuple[dict[str, Any], dict[str, Any]]:
           crew_=[u for u in studio if u != "LUCIE"])
     scene("S15", "2026-03-13", "15:30", "18:00", "Séq. 15 : Léa écrit la lettre", "STUDIO", ["MAYA", "PAUL"],
           extra=["AMELIE", "ROSE", "INES"], gear=[("LUM1", 1), ("COST", 1)], kind="séquence int. jour",
-          crew_=studio)
+          crew_=studio, pause="16:30-16:50")
     scene("S16", "2026-03-13", "18:00", "20:00", "Séq. 16 : Inserts et raccords", "STUDIO", ["MAYA"],
           extra=["INES"], gear=[("LUM1", 1)], kind="séquence int. jour",
           crew_=["CLAIRE", "JULIEN", "NAIMA", "LUCIE", "YANNICK", "SOPHIE", "THIERRY"])

@@ -143,6 +143,8 @@ REPORT: dict[str, dict[str, str]] = {
         "contents": "Sommaire",
         "table_too_long": "{shown} premières lignes sur {total} : le détail complet est dans report.xlsx.",
         "production_day": "Jour {n} / {of}",
+        "zero_lines": "{count} poste(s) à zéro partout non affiché(s) : {codes} (regroupés dans "
+        "report.xlsx).",
     },
     "en": {
         "risk_register": "Risk matrix",
@@ -274,6 +276,8 @@ REPORT: dict[str, dict[str, str]] = {
         "contents": "Contents",
         "table_too_long": "First {shown} rows of {total}: report.xlsx has them all.",
         "production_day": "Day {n} of {of}",
+        "zero_lines": "{count} line(s) at zero in every column not shown: {codes} (grouped in "
+        "report.xlsx).",
     },
 }
 
@@ -322,6 +326,8 @@ RECONCILE = {
         "worked": "Réel",
         "difference": "Écart",
         "running": "Écart cumulé",
+        "zero_lines": "{count} poste(s) à zéro partout non affiché(s) : {codes} (dans report.xlsx "
+        "et le JSON).",
     },
     "en": {
         "title": "{title} — cost reconciliation ({currency})",
@@ -345,6 +351,8 @@ RECONCILE = {
         "worked": "Worked",
         "difference": "Difference",
         "running": "Running",
+        "zero_lines": "{count} line(s) at zero in every column not shown: {codes} (in "
+        "report.xlsx and the JSON).",
     },
 }
 
@@ -807,5 +815,42 @@ DIFF: dict[str, dict[str, str]] = {
         "hello": "Hello {name},",
         "intro": "your schedule for “{title}” has changed:",
         "intro_since": "your schedule for “{title}” has changed since {since}:",
+    },
+}
+
+
+# Working-time limits as findings say them (prodsheets/checks/hours.py).
+RULES: dict[str, dict[str, str]] = {
+    "fr": {
+        "reduced_times": "{base} ({reduced} au plus {times} fois par {period}{days})",
+        "reduced_days": "{base} ({reduced}{days})",
+        "week": "semaine",
+        "month": "mois",
+        "days": " les jours de {kinds}",
+        "setup": "montage ou démontage",
+        "rehearsal": "répétition",
+        "tour": "tournée",
+        "festival": "festival",
+        "or": " ou ",
+        "after_long_day": "{base} ; {reduced} après une journée de plus de {daily}",
+        "after_night": "{base} ; {reduced} d'un travail de nuit à une reprise le matin",
+        "listed_cases": "{limit} ({longer} dans les cas que l'article 4.1.1.1 énumère)",
+        "presence": "{counted} comptées ({presence} de présence, équivalence du décret 2013-1165)",
+    },
+    "en": {
+        "reduced_times": "{base} ({reduced} at most {times}× a {period}{days})",
+        "reduced_days": "{base} ({reduced}{days})",
+        "week": "week",
+        "month": "month",
+        "days": " on {kinds} days",
+        "setup": "set-up or strike",
+        "rehearsal": "rehearsal",
+        "tour": "tour",
+        "festival": "festival",
+        "or": " or ",
+        "after_long_day": "{base}; {reduced} after a day longer than {daily}",
+        "after_night": "{base}; {reduced} from night work to a morning call",
+        "listed_cases": "{limit} ({longer} in the cases article 4.1.1.1 lists)",
+        "presence": "{counted} counted ({presence} of presence, équivalence of décret 2013-1165)",
     },
 }

@@ -41,6 +41,7 @@ _BAD_VALUE_CODE = {
     schema.FRINGE: C.BAD_PERCENT,
     schema.PAGES: C.BAD_NUMBER,
     schema.DURATION: C.BAD_TIME,
+    schema.BREAKS: C.BAD_BREAK,
 }
 
 

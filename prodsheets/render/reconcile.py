@@ -146,13 +146,20 @@ def render_text(result: ReconcileResult, lang: str, color: bool = False, width: 
             return out
 
         for chapter in rec.chapters:
+            if chapter.is_zero:
+                continue
             label = _text(chapter.label, lang) or words["none"]
             table.add_row(Text(""), Text(label, style="bold"), *cells(chapter), style="bold")
-            for x in chapter.lines:
+            for x in chapter.shown:
                 table.add_row(x.code or "", "  " + (_text(x.description, lang) or ""), *cells(x))
         table.add_section()
         table.add_row("", Text(words["total"], style="bold"), *cells(rec.total), style="bold")
         console.print(table)
+        zero = [x for x in rec.lines if x.is_zero]
+        if zero:
+            codes = ", ".join(x.code or _text(x.description, lang) or "—" for x in zero[:12])
+            codes += ", …" if len(zero) > 12 else ""
+            console.print(words["zero_lines"].format(count=len(zero), codes=codes), soft_wrap=True)
         if rec.statuses:
             t = rec.total
             console.print(

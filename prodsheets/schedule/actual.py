@@ -116,7 +116,7 @@ def worked_days(s: Schedule, planned: Days, actual: ActualHours) -> Days:
     spans = planned.spans()
     cols = {
         name: (col.tolist() if planned.arrays else col)
-        for name in ("who", "day", "start", "end", "worked", "first", "last", "long_day")
+        for name in ("who", "day", "start", "end", "worked", "first", "last", "tags")
         for col in (getattr(planned, name),)
     }
     out = Days(reported=[])
@@ -133,7 +133,7 @@ def worked_days(s: Schedule, planned: Days, actual: ActualHours) -> Days:
             out.day.append(ordinal)
             out.first.append(-1 if g is None else int(cols["first"][g]))
             out.last.append(-1 if g is None else int(cols["last"][g]))
-            out.long_day.append(False if g is None else bool(cols["long_day"][g]))
+            out.tags.append(0 if g is None else int(cols["tags"][g]))
             if r is None:
                 assert g is not None
                 out.start.append(int(cols["start"][g]))

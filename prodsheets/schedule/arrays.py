@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from prodsheets.schedule.presets import PREMIERE_WINDOW
 from prodsheets.schedule.timeline import DAY, Bookings, Events
 
 FROM_BOOKINGS = 20_000
@@ -139,9 +140,9 @@ def _arrays(b: Bookings) -> dict[str, Any]:
     return b.arrays
 
 
-def work_days(s: Any, people: list[str], long_event: list[bool]) -> dict[str, list[Any]]:
+def work_days(s: Any, people: list[str], event_tags: list[int]) -> dict[str, list[Any]]:
     """The columns of hours.Days: each person's working days (the date of the events), with
-    first call, last wrap, seconds worked, first and last booking, and whether a long day."""
+    first call, last wrap, seconds worked, first and last booking, and the day's tags."""
     import numpy as np
 
     ev = s.events
@@ -152,8 +153,10 @@ def work_days(s: Any, people: list[str], long_event: list[bool]) -> dict[str, li
     day = ev_day[event]
     order = np.lexsort((start, day, person))
     start, end, day, person, idx = start[order], end[order], day[order], person[order], idx[order]
-    long_flag = (
-        np.asarray(long_event, dtype=bool)[event[order]] if long_event else np.zeros(len(idx), bool)
+    tag = (
+        np.asarray(event_tags, dtype=np.int64)[event[order]]
+        if event_tags
+        else np.zeros(len(idx), np.int64)
     )
 
     new_group = np.r_[True, (np.diff(person) != 0) | (np.diff(day) != 0)]
@@ -169,7 +172,7 @@ def work_days(s: Any, people: list[str], long_event: list[bool]) -> dict[str, li
     last_wrap = np.maximum.reduceat(end, group_start)
     first_call = start[group_start]
     group_end = np.r_[group_start[1:], len(idx)] - 1
-    longs = np.logical_or.reduceat(long_flag, group_start) if len(long_flag) else long_flag
+    tags = np.bitwise_or.reduceat(tag, group_start) if len(tag) else tag
 
     return {
         "who": [people[k] for k in person[group_start].tolist()],
@@ -180,26 +183,47 @@ def work_days(s: Any, people: list[str], long_event: list[bool]) -> dict[str, li
         "worked": worked,
         "first": idx[group_start],
         "last": idx[group_end],
-        "long_day": longs,
+        "tags": tags,
     }
 
 
-def over_daily(days: Any, amplitude: bool, limit: int, long_limit: int) -> list[int]:
-    """Indexes of the days above their limit (hours.Days columns as arrays)."""
+def add_day_tags(days: Any, always: int, window: tuple[int, int] | None) -> Any:
+    """The days' tags with those of the production: every day's, and the première window's."""
     import numpy as np
 
-    measured = days.end - days.start if amplitude else days.worked
-    return np.flatnonzero(measured > np.where(days.long_day, long_limit, limit)).tolist()
+    tags = np.asarray(days.tags) | always
+    if window is not None:
+        inside = (days.day >= window[0]) & (days.day < window[1])
+        tags = np.where(inside, tags | PREMIERE_WINDOW, tags)
+    return tags
 
 
-def short_rests(days: Any, minimum: int) -> list[int]:
-    """Indexes of the days that follow the same person's previous day too closely."""
+def per_person(days: Any, values: list[int]) -> Any:
+    """A value for each day from a value per person (indexed by the days' person codes)."""
+    import numpy as np
+
+    return np.asarray(values, dtype=np.int64)[days.person]
+
+
+def over_daily(days: Any, amplitude: Any, limit: Any, long_limit: Any, long_mask: Any) -> list[int]:
+    """Indexes of the days above their limit (hours.Days columns as arrays; the limits and
+    the long-day tags are per day, from each person's rules)."""
+    import numpy as np
+
+    measured = np.where(amplitude, days.end - days.start, days.worked)
+    is_long = (np.asarray(days.tags) & long_mask) != 0
+    return np.flatnonzero(measured > np.where(is_long, long_limit, limit)).tolist()
+
+
+def short_rests(days: Any, minimum: Any) -> list[int]:
+    """Indexes of the days that follow the same person's previous day too closely
+    (``minimum`` per day: the most rest each person's rules can ask for)."""
     import numpy as np
 
     who = np.asarray(days.person)
     gap = days.start[1:] - days.end[:-1]
     same = who[1:] == who[:-1]
-    return (np.flatnonzero(same & (gap >= 0) & (gap < minimum)) + 1).tolist()
+    return (np.flatnonzero(same & (gap >= 0) & (gap < np.asarray(minimum)[1:])) + 1).tolist()
 
 
 def run_starts_of(person: Any) -> list[int]:

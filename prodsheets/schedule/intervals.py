@@ -7,13 +7,14 @@ conflict and working-time checks, costs, what-if and the reports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from prodsheets.findings import Location
 from prodsheets.i18n import Bilingual
 from prodsheets.i18n.formats import clock, say_date, span_text
 from prodsheets.model import Production
 from prodsheets.schedule import arrays
-from prodsheets.schedule.presets import Rules, rules_for
+from prodsheets.schedule.presets import Rules, person_rules, rules_for
 from prodsheets.schedule.timeline import DAY, Bookings, Events, by_key, read_bookings, read_events
 
 
@@ -28,6 +29,21 @@ class Schedule:
     people: dict[str, int] = field(default_factory=dict)  # crew id → record index
     resources: dict[str, int] = field(default_factory=dict)
     groups: dict[str, list[int]] = field(default_factory=dict)  # who → bookings by start
+
+    @cached_property
+    def _person_rules(self) -> dict[str, Rules]:
+        crew = self.production.table("crew")
+        if crew is None or self.rules.artists is None:
+            return {}
+        contracts, roles = crew.col("contract"), crew.col("role")
+        return {
+            who: person_rules(self.rules, contracts[i], roles[i]) for who, i in self.people.items()
+        }
+
+    def rules_of(self, who: str) -> Rules:
+        """A person's rules: the performers' where the preset has them and the person is
+        one (contract artist, or a performer's role), else the production's."""
+        return self._person_rules.get(who, self.rules)
 
     @property
     def large(self) -> bool:

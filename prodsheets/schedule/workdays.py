@@ -1,4 +1,4 @@
-"""Hours worked, per person: working days, rest between them, weeks, runs of days, overtime.
+"""Hours worked, per person: working days, their kinds, weeks; the shooting days.
 
 A working day is the date of the events a person is booked on (a night shoot that wraps
 at 04:00 belongs to the day it started), as productions count days. Weekly hours are
@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any, NamedTuple
 
 from prodsheets.schedule import arrays
 from prodsheets.schedule.intervals import Schedule
-from prodsheets.schedule.presets import LONG_DAY_KINDS, Rules, iso_week
-from prodsheets.schedule.timeline import DAY, HOUR
+from prodsheets.schedule.presets import (
+    FESTIVAL,
+    PREMIERE_WINDOW,
+    SHOOTING,
+    is_premiere,
+    iso_week,
+    kind_tags,
+)
+from prodsheets.schedule.timeline import DAY
+
+PREMIERE_DAYS = 15  # CCNEAC art. VI.6.1: 12 h days in the 15 days before the première
 
 
 class WorkDay(NamedTuple):
@@ -25,7 +33,7 @@ class WorkDay(NamedTuple):
     worked: int  # seconds, overlaps counted once
     first: int  # the day's first booking (index into the schedule's bookings)
     last: int  # its last booking
-    long_day: bool  # a set-up, strike or tour day (live agreement: 12 h)
+    tags: int  # what kind of day (presets.SETUP, TOUR…): the OR of its events' kinds
 
 
 def working_people(s: Schedule) -> list[str]:
@@ -37,9 +45,44 @@ def working_people(s: Schedule) -> list[str]:
     return [who for who in s.people if who in s.groups]
 
 
-def _long_events(s: Schedule) -> list[bool]:
+def event_tags(s: Schedule) -> list[int]:
+    """Each event's tags, from its kind (``montage`` → SETUP, ``séquence`` → SHOOTING…)."""
     kinds = s.events.table.col("kind") if s.events.table is not None else []
-    return [isinstance(k, str) and k.strip().casefold().startswith(LONG_DAY_KINDS) for k in kinds]
+    return [kind_tags(k) if isinstance(k, str) else 0 for k in kinds]
+
+
+def premiere(s: Schedule) -> dt.date | None:
+    """The first performance: the Production sheet's date, else the first event whose kind
+    says première."""
+    given = s.production.settings.get("premiere")
+    if isinstance(given, dt.date):
+        return given
+    table = s.events.table
+    if table is None:
+        return None
+    days = [d for d, k in zip(s.events.day, table.col("kind"), strict=True) if d and is_premiere(k)]
+    return min(days, default=None)
+
+
+def day_tags(s: Schedule) -> tuple[int, tuple[int, int] | None]:
+    """Tags every day of the production carries (FESTIVAL for a festival), and the date
+    ordinals [from, to) of the 15 days before the première (CCNEAC art. VI.6.1)."""
+    always = FESTIVAL if s.production.settings.get("kind") == "festival" else 0
+    first = premiere(s)
+    window = None
+    if first is not None:
+        window = (first.toordinal() - PREMIERE_DAYS, first.toordinal())
+    return always, window
+
+
+def shooting_days(s: Schedule) -> set[int] | None:
+    """Date ordinals of the shooting days: the dates of the events whose kind names a shoot;
+    None (every day) when no event of the production has a kind at all."""
+    table = s.events.table
+    if table is None or not any(isinstance(k, str) for k in table.col("kind")):
+        return None
+    tags = event_tags(s)
+    return {d.toordinal() for d, t in zip(s.events.day, tags, strict=True) if d and t & SHOOTING}
 
 
 @dataclass(eq=False, repr=False)  # a container: by identity, never printed whole
@@ -57,7 +100,7 @@ class Days:
     worked: list[int] = field(default_factory=list)
     first: list[int] = field(default_factory=list)
     last: list[int] = field(default_factory=list)
-    long_day: list[bool] = field(default_factory=list)
+    tags: list[int] = field(default_factory=list)
     person: Any = None  # with NumPy: the columns are arrays, and `person` codes `who`
     # The days as worked (schedule.actual.worked_days): the Actual hours row each day comes
     # from, -1 where the day is as planned; empty for the planned days.
@@ -91,19 +134,28 @@ class Days:
             int(self.worked[g]),
             int(self.first[g]),
             int(self.last[g]),
-            bool(self.long_day[g]),
+            int(self.tags[g]),
         )
 
 
 def work_days(s: Schedule) -> Days:
     """Every working person's days (with NumPy for a large schedule)."""
     people = working_people(s)
-    if s.large:
-        return Days(**arrays.work_days(s, people, _long_events(s)))
-    return _work_days(s, people, _long_events(s))
+    tags = event_tags(s)
+    always, window = day_tags(s)
+    days = Days(**arrays.work_days(s, people, tags)) if s.large else _work_days(s, people, tags)
+    if (always or window) and len(days):
+        if days.arrays:
+            days.tags = arrays.add_day_tags(days, always, window)
+        else:
+            days.tags = [
+                t | always | (PREMIERE_WINDOW if window and window[0] <= d < window[1] else 0)
+                for t, d in zip(days.tags, days.day, strict=True)
+            ]
+    return days
 
 
-def _work_days(s: Schedule, people: list[str], long_event: list[bool]) -> Days:
+def _work_days(s: Schedule, people: list[str], tags: list[int]) -> Days:
     b, ev = s.bookings, s.events
     out = Days()
     for who in people:
@@ -114,12 +166,13 @@ def _work_days(s: Schedule, people: list[str], long_event: list[bool]) -> Days:
                 by_day.setdefault(day, []).append(n)
         for day in sorted(by_day):
             ns = by_day[day]  # already in start order
-            worked, reach = 0, -1
+            worked, reach, mask = 0, -1, 0
             for n in ns:
                 start, end = max(b.start[n], reach), b.end[n]
                 if end > start:
                     worked += end - start
                 reach = max(reach, end)
+                mask |= tags[b.event[n]] if tags else 0
             out.who.append(who)
             out.day.append(day.toordinal())
             out.start.append(b.start[ns[0]])
@@ -127,7 +180,7 @@ def _work_days(s: Schedule, people: list[str], long_event: list[bool]) -> Days:
             out.worked.append(worked)
             out.first.append(ns[0])
             out.last.append(ns[-1])
-            out.long_day.append(any(long_event[b.event[n]] for n in ns) if long_event else False)
+            out.tags.append(mask)
     return out
 
 
@@ -156,33 +209,3 @@ def _weekly_time(s: Schedule, who: str) -> dict[tuple[int, int], int]:
             weeks[week] = weeks.get(week, 0) + piece_end - start
             start = piece_end
     return weeks
-
-
-Overtime = dict[str, dict[tuple[int, int], list[tuple[Decimal, Decimal]]]]
-
-
-def overtime_hours(rules: Rules, weeks: WeeklyTime) -> Overtime:
-    """Overtime per person and ISO week: [(hours, premium), …] by band, for costs.
-
-    Hours beyond the preset's ``overtime_after_hours`` in a week, cut into its bands
-    (cinema: +25 % up to 43 h, +50 % up to 48 h, +75 % beyond).
-    """
-    out: Overtime = {}
-    if rules.overtime_after_hours is None:
-        return out
-    after = rules.overtime_after_hours * HOUR
-    for who, by_week in weeks.items():
-        for week, worked in by_week.items():
-            if worked <= after:
-                continue  # no overtime this week, and no Decimal arithmetic to find it
-            hours = Decimal(worked) / HOUR
-            low = rules.overtime_after_hours
-            bands = []
-            for upper, premium in rules.overtime_bands or ((None, Decimal("0.25")),):
-                top = hours if upper is None else min(hours, upper)
-                if top > low:
-                    bands.append((top - low, premium))
-                low = max(low, top if upper is None else upper)
-            if bands:
-                out.setdefault(who, {})[week] = bands
-    return out

@@ -521,6 +521,8 @@ def _costs(book: Any, sh: _Sheet, report: Report) -> None:
             sh.text(row, 2, say(line.description, lang))
             for k, amount in enumerate(_amounts(line)):
                 sh.num(row, 3 + k, amount, "money")
+            if line.is_zero:  # kept, but grouped out of sight: Excel's [+] shows them
+                ws.set_row(row, None, None, {"level": 1, "hidden": True})
     row += 1
     sh.text(row, 0, "", "chapter")
     sh.text(row, 1, "", "chapter")

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import Sheets, write_workbook
+from mutate import change_cells
 
 from prodsheets.catalogue import CODES
 from prodsheets.findings import flatten
@@ -75,6 +76,23 @@ def unreadable_sheet(sheets: Sheets, tmp: Path) -> Path:
                     1,
                 )
             dst.writestr(name, data)
+    return path
+
+
+def changed(sheet: str, cells: dict[str, Any]) -> Case:
+    """The clean production with cells written straight into the sheet's XML."""
+
+    def case(sheets: Sheets, tmp: Path) -> Path:
+        return change_cells(write_workbook(tmp / "prod.xlsx", sheets), sheet, cells)
+
+    return case
+
+
+def fifo(sheets: Sheets, tmp: Path) -> Path:
+    import os
+
+    path = tmp / "prod.xlsx"
+    os.mkfifo(path)
     return path
 
 
@@ -189,6 +207,10 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         [["PS009", None]],
     ),
     "PS010": (ods_bomb, [["PS010", None]]),
+    # A value one row below the last row a sheet can have: the sheet is not read at all.
+    "PS020": (changed("Affectations", {"A1048577": "x"}), [["PS020", None]]),
+    "PS021": (changed("Équipe", {"B3": "Marc " * 8000}), [["PS021", "B3"]]),
+    "PS022": (fifo, [["PS022", None]]),
     "PS101": (in_workbook(lambda s: s.pop("Affectations")), [["PS101", None]]),
     "PS102": (two_files_with_crew, [["PS102", None]]),
     "PS103": (in_workbook(drop_column("Affectations", 2)), [["PS103", "A1"]]),
@@ -230,6 +252,8 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         in_workbook(add_row("Matériel", ["MARC", "Micro HF Marc", "son", 1, 20, "07.01"])),
         [["PS121", "A3"]],
     ),
+    # One keystroke in the last cell of the sheet: not read, said, and the rest is read.
+    "PS150": (changed("Affectations", {"XFD1048576": "x"}), [["PS150", "XFD1048576"]]),
     "PS301": (
         in_workbook(add_row("Affectations", ["S2", "LUCIE", T(11), None])),
         [["PS301", "B2"]],

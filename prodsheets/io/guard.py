@@ -1,0 +1,503 @@
+"""What is safe to hand to the reader: a sheet's real extent, known before it is loaded.
+
+calamine builds a sheet as one rectangle from its first to its last filled cell: an ``x``
+typed in XFD1048576 asks for 17 billion cells and the process dies in native code, beyond
+any ``try``. So an xlsx worksheet is first scanned here, as bytes, in chunks: where its
+filled cells are (their own references, never the claimed ``<dimension>``), how many there
+are, and whether a cell's text or a run of bytes is longer than a cell can hold.
+
+* Within the limits, the file goes to calamine as it is (the common case: one pass of a
+  few regular expressions over the XML).
+* A sheet whose cells spread over far more than they fill (a stray value far below or to
+  the right of the table) is read as the block that starts at its first filled cell: the
+  far cells are blanked in a copy of the package, and said in one warning at their place.
+* Beyond the documented limits (:data:`LIMITS`), the sheet is not handed to the reader: a
+  finding says where, and the production counts as unreadable (exit 2).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import tempfile
+import zipfile
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_ROWS = 1_048_576  # Excel's sheet: rows …
+MAX_COLUMNS = 16_384  # … and columns (A to XFD)
+MAX_CELL_CHARS = 32_767  # Excel's longest text in a cell
+MAX_CELLS = 4_000_000  # filled cells read from one sheet (about 1 GiB at most, all told)
+MAX_UNPACKED = 1024**3  # an xlsx/xlsm/xlsb/ods package, unpacked
+BLOCK_FLOOR = 1_000_000  # a sheet spanning this many cells is read whole, however sparse
+BLOCK_RATIO = 4  # … and one spanning up to this many times its filled cells
+MAX_BLOCK = 10_000_000  # the largest rectangle handed to the reader
+# The longest run of bytes between two '<' a cell's text can take: 32,767 characters of up
+# to 10 bytes each once escaped (&#x10FFFF;). Anything longer is not a cell's text.
+MAX_RUN = MAX_CELL_CHARS * 10
+CHUNK = 8 * 1024 * 1024
+FAR_LISTED = 1000  # far cells named one by one in a finding's locations
+MIN_GAP = 50  # blank rows or columns between the table and the far cells left out
+
+LIMITS = {
+    "rows": MAX_ROWS,
+    "columns": MAX_COLUMNS,
+    "cell_chars": MAX_CELL_CHARS,
+    "cells": MAX_CELLS,
+    "unpacked": MAX_UNPACKED,
+}
+
+
+@dataclass
+class Problem:
+    """Why a sheet or package cannot be handed to the reader, and where."""
+
+    what: str  # "rows", "columns", "cells", "cell_chars", "run", "unpacked", "spread"
+    found: int
+    limit: int
+    cell: tuple[int, int] | None = None  # 0-based (row, column), when a cell is to blame
+
+
+@dataclass
+class SheetScan:
+    """A worksheet's filled cells as found in its XML, before any reader sees it."""
+
+    count: int = 0
+    rows: array[int] = field(default_factory=lambda: array("l"))  # by the precise pass only
+    cols: array[int] = field(default_factory=lambda: array("l"))
+    first: tuple[int, int] | None = None
+    min_row: int = MAX_ROWS
+    max_row: int = -1
+    min_col: int = MAX_COLUMNS
+    max_col: int = -1
+    problem: Problem | None = None
+
+    @property
+    def area(self) -> int:
+        if self.max_row < 0:
+            return 0
+        return (self.max_row - self.min_row + 1) * (self.max_col - self.min_col + 1)
+
+
+@dataclass
+class Plan:
+    """What to hand the reader: the sheet as it is, a block of it, or nothing."""
+
+    problem: Problem | None = None
+    block: tuple[int, int, int, int] | None = None  # rows r0..r1, columns c0..c1 (0-based)
+    far: list[tuple[int, int]] = field(default_factory=list)  # cells left out (the first ones)
+    far_count: int = 0
+    kept: int = 0  # filled cells read
+    span: int = 0  # the rectangle the whole sheet would have taken
+
+
+def budget(count: int) -> int:
+    """The largest rectangle read for a sheet of ``count`` filled cells."""
+    return min(MAX_BLOCK, max(BLOCK_FLOOR, BLOCK_RATIO * count))
+
+
+# --- the package ----------------------------------------------------------------------
+
+
+def check_package(z: zipfile.ZipFile, lazy: set[str] = frozenset()) -> Problem | None:  # type: ignore[assignment]
+    """The package's unpacked size, and every part read on opening it (not ``lazy`` ones).
+
+    calamine reads the shared strings, styles and workbook parts as soon as it opens the
+    file: a 1.5 GiB text there would be loaded whole.
+    """
+    infos = z.infolist()
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED:
+        return Problem("unpacked", total, MAX_UNPACKED)
+    for info in infos:
+        name = info.filename.replace("\\", "/")
+        if name in lazy or info.is_dir() or not name.lower().endswith((".xml", ".rels")):
+            continue
+        if info.file_size <= MAX_RUN:
+            continue  # too small to hold a run longer than a cell
+        run = longest_run(_chunks(z, info))
+        if run > MAX_RUN:
+            return Problem("run", run, MAX_RUN)
+    return None
+
+
+def _chunks(z: zipfile.ZipFile, member: str | zipfile.ZipInfo) -> Iterator[bytes]:
+    with z.open(member) as fh:
+        while chunk := fh.read(CHUNK):
+            yield chunk
+
+
+def longest_run(chunks: Iterator[bytes], stop: int = MAX_RUN) -> int:
+    """The longest stretch of bytes without a '<' (a text, a tag), stopping past ``stop``."""
+    longest = since = 0
+    for chunk in chunks:
+        first = chunk.find(b"<")
+        if first < 0:
+            since += len(chunk)
+            longest = max(longest, since)
+            if longest > stop:
+                return longest
+            continue
+        longest = max(longest, since + first)
+        m = re.search(rb"<[^<]{%d}" % (stop + 1), chunk)
+        if m is not None:
+            return max(longest, stop + 1)
+        since = len(chunk) - chunk.rfind(b"<") - 1
+        if longest > stop:
+            return longest
+    return max(longest, since)
+
+
+# --- one worksheet ----------------------------------------------------------------------
+
+# The regular form every writer we know uses: each cell starts with its reference.
+_REGULAR = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+# Any form: a row or a cell, opening, closing or empty, with or without a prefix.
+_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c|v|is)(?=[\s/>])([^>]*?)(/?)>")
+_R_ATTR = re.compile(rb'(?:^|\s)r\s*=\s*["\']([^"\']*)["\']')
+_REF = re.compile(rb"([A-Za-z]*)([0-9]*)")
+_SPECIAL = (b"<!", b"<?")
+
+
+def col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+class _Cut:
+    """A part's bytes in chunks cut before the last cell or row start, so that a cell is
+    never split between two chunks; stops at the first run longer than a cell can hold.
+
+    After the iteration, ``long_run`` holds (its length, in characters when it is a
+    text, and whether it was found) and the last chunk yielded ends where it starts.
+    """
+
+    def __init__(self, z: zipfile.ZipFile, part: str, runs: bool = True) -> None:
+        self.z, self.part = z, part
+        self.runs = runs  # False: the caller measures the runs inside each chunk itself
+        self.long_run = 0
+        self.in_text = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        carry = b""
+        since = 0  # bytes since the last '<', across chunks
+        for chunk in _chunks(self.z, self.part):
+            first = chunk.find(b"<")
+            if first < 0 or since + first > MAX_RUN:
+                since += len(chunk) if first < 0 else first
+                if since > MAX_RUN:
+                    self.long_run = since
+                    yield carry + chunk[: max(first, 0)]
+                    return
+            buf = carry + chunk
+            long = self._long_run(buf) if self.runs else None
+            if long is not None:
+                yield buf[:long]
+                return
+            since = len(chunk) - chunk.rfind(b"<") - 1 if first >= 0 else since
+            cut = max(buf.rfind(b"<c "), buf.rfind(b"<c>"), buf.rfind(b"<row"), buf.rfind(b":c "))
+            cut = buf.rfind(b"<", 0, cut + 1) if cut > 0 else buf.rfind(b"<")
+            if cut <= 0 or len(buf) - cut > 4 * CHUNK:
+                cut = len(buf)
+            yield buf[:cut]
+            carry = buf[cut:]
+        if carry:
+            yield carry
+
+    def _long_run(self, buf: bytes) -> int | None:
+        """Where the first run longer than a cell's text starts in ``buf``, if any."""
+        if len(buf) <= MAX_CELL_CHARS:
+            return None
+        for m in re.finditer(rb"<[^<]{%d,}" % MAX_CELL_CHARS, buf):
+            run = m[0]
+            if len(run) > MAX_RUN:
+                self.long_run = len(run)
+                return m.start()
+            text = run[run.find(b">") + 1 :] if b">" in run else run
+            chars = len(_xml_text(text))
+            if chars > MAX_CELL_CHARS:
+                self.long_run, self.in_text = chars, True
+                return m.start()
+        return None
+
+
+def _xml_text(raw: bytes) -> str:
+    text = raw.decode("utf-8", "replace")
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
+
+
+def _run_problem(cut: _Cut, last: bytes, state: list[int]) -> Problem:
+    """The over-long run as a problem, at the cell it sits in when it is in one."""
+    cell = _open_cell(last, state)
+    if cut.in_text:  # counted in characters
+        return Problem("cell_chars", cut.long_run, MAX_CELL_CHARS, cell)
+    return Problem("run", cut.long_run, MAX_RUN, cell)
+
+
+def scan_sheet(z: zipfile.ZipFile, part: str) -> SheetScan:
+    """Where a worksheet's filled cells are, by a fast pass, or a precise one when needed."""
+    scan = _fast_scan(z, part)
+    if scan is None or scan.area > budget(scan.count):
+        scan = _precise_scan(z, part)
+    return scan
+
+
+def _fast_scan(z: zipfile.ZipFile, part: str) -> SheetScan | None:
+    """The regular form only (``<c r="B7" …>``): None as soon as a chunk is not in it.
+
+    Every cell tag counts here, an empty one (``<c r="B7" s="1"/>``) too: the rectangle
+    found holds calamine's, which the budget (at most :data:`MAX_BLOCK`) then bounds.
+    """
+    scan = SheetScan()
+    cut = _Cut(z, part)
+    for buf in cut:
+        if b"<c>" in buf or b":c " in buf or b":c>" in buf or b"<c/" in buf:
+            return None
+        found = _REGULAR.findall(buf)
+        if len(found) != buf.count(b"<c "):
+            return None
+        if not found:
+            continue
+        scan.count += len(found)
+        cols = [col_number(x) - 1 for x in {f[0] for f in found}]
+        rows = [int(d) - 1 for d in {f[1] for f in found}]
+        if scan.first is None:
+            scan.first = (int(found[0][1]) - 1, col_number(found[0][0]) - 1)
+        scan.min_row, scan.max_row = min(scan.min_row, min(rows)), max(scan.max_row, max(rows))
+        scan.min_col, scan.max_col = min(scan.min_col, min(cols)), max(scan.max_col, max(cols))
+        if scan.max_row >= MAX_ROWS or scan.max_col >= MAX_COLUMNS or scan.count > MAX_CELLS:
+            return None  # perhaps empty cells: the precise pass counts and says where
+    if cut.long_run:
+        return None  # the precise pass names the cell
+    return scan
+
+
+def _passed(scan: SheetScan) -> bool:
+    """Whether the sheet is past a limit (then said in ``scan.problem``)."""
+    if scan.max_row >= MAX_ROWS:
+        scan.problem = Problem("rows", scan.max_row + 1, MAX_ROWS)
+    elif scan.max_col >= MAX_COLUMNS:
+        scan.problem = Problem("columns", scan.max_col + 1, MAX_COLUMNS)
+    elif scan.count > MAX_CELLS:
+        scan.problem = Problem("cells", scan.count, MAX_CELLS)
+    return scan.problem is not None
+
+
+def iter_cells(buf: bytes, state: list[int]) -> Iterator[tuple[int, int, bool, int, int]]:
+    """Each cell of a chunk as calamine places it: (row, column, filled, start, end).
+
+    ``state`` is [row index, column index], carried from chunk to chunk: a row without
+    ``r`` follows the previous one, a cell without ``r`` the previous cell (as calamine
+    counts them). An empty cell tag (``<c …/>``) is not a cell for calamine.
+    """
+    cell: list[int] | None = None  # row, column, start, filled
+    for m in _TAG.finditer(buf):
+        closing, name, attrs, empty = m[1], m[2], m[3], m[4]
+        if name == b"row":
+            if closing:
+                state[0] += 1
+                state[1] = 0
+            elif not empty:
+                r = _R_ATTR.search(attrs)
+                if r is not None:
+                    _, digits = _ref(r[1])
+                    if digits:
+                        state[0] = int(digits) - 1
+        elif name == b"c":
+            if closing:
+                if cell is not None:
+                    yield cell[0], cell[1], bool(cell[3]), cell[2], m.end()
+                    cell = None
+                continue
+            if empty:
+                continue
+            r = _R_ATTR.search(attrs)
+            if r is not None:
+                letters, digits = _ref(r[1])
+                row = int(digits) - 1 if digits else state[0]
+                col = col_number(letters) - 1 if letters else state[1]
+                state[1] = col
+            else:
+                row, col = state[0], state[1]
+            state[1] += 1
+            cell = [row, col, m.start(), 0]
+        elif cell is not None and not closing and not empty:  # <v> or <is> inside a cell
+            cell[3] = 1
+
+
+def _ref(raw: bytes) -> tuple[bytes, bytes]:
+    m = _REF.fullmatch(raw)
+    return (m[1], m[2]) if m else (b"", b"")
+
+
+def _precise_scan(z: zipfile.ZipFile, part: str) -> SheetScan:
+    scan = SheetScan()
+    state = [0, 0]
+    cut = _Cut(z, part)
+    last = b""
+    for buf in cut:
+        last = buf
+        before = list(state)
+        for row, col, filled, _, _ in iter_cells(buf, state):
+            if not filled:
+                continue
+            if row >= MAX_ROWS or col >= MAX_COLUMNS or row < 0 or col < 0:
+                what = "rows" if row >= MAX_ROWS or row < 0 else "columns"
+                found = row + 1 if what == "rows" else col + 1
+                limit = MAX_ROWS if what == "rows" else MAX_COLUMNS
+                scan.problem = Problem(what, found, limit)
+                return scan
+            scan.count += 1
+            if scan.count > MAX_CELLS:
+                scan.problem = Problem("cells", scan.count, MAX_CELLS)
+                return scan
+            if scan.first is None:
+                scan.first = (row, col)
+            scan.rows.append(row)
+            scan.cols.append(col)
+        if cut.long_run:
+            scan.problem = _run_problem(cut, last, before)
+            return scan
+    if scan.rows:
+        scan.min_row, scan.max_row = min(scan.rows), max(scan.rows)
+        scan.min_col, scan.max_col = min(scan.cols), max(scan.cols)
+    return scan
+
+
+def _open_cell(buf: bytes, state: list[int]) -> tuple[int, int] | None:
+    """The cell left open at the end of ``buf`` (its start tag seen, not its end tag)."""
+    found = None
+    for m in _TAG.finditer(buf):
+        closing, name, attrs, empty = m[1], m[2], m[3], m[4]
+        if name == b"row" and not empty:
+            if closing:
+                state[0] += 1
+                state[1] = 0
+            else:
+                r = _R_ATTR.search(attrs)
+                if r is not None and _ref(r[1])[1]:
+                    state[0] = int(_ref(r[1])[1]) - 1
+        elif name == b"c" and not empty:
+            if closing:
+                found = None
+                continue
+            r = _R_ATTR.search(attrs)
+            letters, digits = _ref(r[1]) if r is not None else (b"", b"")
+            row = int(digits) - 1 if digits else state[0]
+            col = col_number(letters) - 1 if letters else state[1]
+            state[1] = col + 1
+            found = (row, col)
+    return found
+
+
+def plan(scan: SheetScan) -> Plan:
+    """The sheet as it is, the block that starts at its first filled cell, or a refusal."""
+    if scan.problem is not None:
+        return Plan(problem=scan.problem)
+    if scan.area <= budget(scan.count):
+        return Plan()
+    assert scan.first is not None
+    allowed = budget(scan.count)
+    cells = list(zip(scan.rows, scan.cols, strict=True))
+    r0, c0, r1, c1 = scan.min_row, scan.min_col, scan.max_row, scan.max_col
+    # Cut at the widest blank gap (rows or columns) until the block fits, keeping the
+    # side that holds the sheet's first filled cell.
+    while (r1 - r0 + 1) * (c1 - c0 + 1) > allowed:
+        cuts = []
+        for axis in (0, 1):
+            gap = _widest_gap(sorted({cell[axis] for cell in cells}))
+            if gap is not None:
+                other = (c1 - c0 + 1) if axis == 0 else (r1 - r0 + 1)
+                cuts.append(((gap[1] - gap[0]) * other, axis, gap))
+        if not cuts or max(cuts)[2][1] - max(cuts)[2][0] <= MIN_GAP:
+            return Plan(problem=Problem("spread", (r1 - r0 + 1) * (c1 - c0 + 1), allowed))
+        _, axis, (low, _) = max(cuts)
+        keep_low = scan.first[axis] <= low
+        cells = [c for c in cells if (c[axis] <= low) == keep_low]
+        r0, r1 = min(c[0] for c in cells), max(c[0] for c in cells)
+        c0, c1 = min(c[1] for c in cells), max(c[1] for c in cells)
+    far = [
+        (r, c)
+        for r, c in zip(scan.rows, scan.cols, strict=True)
+        if not (r0 <= r <= r1 and c0 <= c <= c1)
+    ]
+    return Plan(
+        block=(r0, c0, r1, c1),
+        far=far[:FAR_LISTED],
+        far_count=len(far),
+        kept=scan.count - len(far),
+        span=scan.area,
+    )
+
+
+def _widest_gap(values: list[int]) -> tuple[int, int] | None:
+    """The two neighbours with the most blank lines between them: (last before, first after)."""
+    best, width = None, 0
+    for a, b in itertools.pairwise(values):
+        if b - a > width:
+            best, width = (a, b), b - a
+    return best
+
+
+# --- a copy without the far cells ---------------------------------------------------------
+
+_EMPTY_SHEET = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b"<sheetData/></worksheet>"
+)
+
+
+def trimmed_copy(
+    z: zipfile.ZipFile, part: str, block: tuple[int, int, int, int], sheets: set[str]
+) -> Path:
+    """A temporary copy of the package whose sheet ``part`` keeps only ``block``'s values.
+
+    A far cell keeps its tag, so the cells after it keep their places, but loses its
+    value (``<c r="XFD1048576" t="s"></c>``); the other worksheets are left empty, as
+    only this one is read from the copy. The caller deletes the file.
+    """
+    r0, c0, r1, c1 = block
+    fd, name = tempfile.mkstemp(prefix="prodsheets-", suffix=".xlsx")
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+            for info in z.infolist():
+                member = info.filename
+                if member == part:
+                    with out.open(member, "w", force_zip64=True) as fh:
+                        state = [0, 0]
+                        for buf in _Cut(z, part):
+                            at = 0
+                            for row, col, filled, start, end in iter_cells(buf, state):
+                                if filled and not (r0 <= row <= r1 and c0 <= col <= c1):
+                                    fh.write(buf[at:start])
+                                    fh.write(_emptied(buf[start:end]))
+                                    at = end
+                            fh.write(buf[at:])
+                elif member.replace("\\", "/") in sheets:
+                    out.writestr(member, _EMPTY_SHEET)
+                else:
+                    with z.open(info) as src, out.open(member, "w", force_zip64=True) as fh:
+                        while chunk := src.read(CHUNK):
+                            fh.write(chunk)
+    except BaseException:
+        os.unlink(name)
+        raise
+    return Path(name)
+
+
+def _emptied(cell: bytes) -> bytes:
+    """``<c r="X9" t="s"><v>3</v></c>`` → ``<c r="X9" t="s"></c>`` (prefix kept)."""
+    head_end = cell.find(b">") + 1
+    tail = cell.rfind(b"</")
+    return cell[:head_end] + cell[tail:]

@@ -1,0 +1,223 @@
+"""Careless and hostile workbooks: bounded memory and time, a finding at the right place.
+
+Each case is an example production changed in one sheet: a keystroke far away, a sheet
+that lies about its size, gigabytes of blanks, a cell too long to be one, millions of
+cells. ``prodsheets check`` runs in a child process whose peak memory is measured
+(``os.wait4``): none may pass its bound, and none may end without an answer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mutate import change_cells, rewrite, sheet_part
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "workbooks" / "tournage-reunion"
+MiB = 1024**2
+HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+)
+
+
+# A small Python runs the check and reports its peak memory: measured from pytest's own
+# fork, the child's peak would count the pages it shares with pytest before exec.
+LAUNCHER = """
+import os, resource, subprocess, sys
+limit = int(sys.argv[1])
+def cap():
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+child = subprocess.Popen(sys.argv[3:], preexec_fn=cap)
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[2], "w") as fh:
+    fh.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss * 1024}")
+"""
+
+
+def run_check(production: Path, limit: int = 2 * 1024**3) -> tuple[int, dict, int]:  # type: ignore[type-arg]
+    """Exit code, JSON answer and peak memory (bytes) of ``prodsheets check`` in a child."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "peak"
+        command = [sys.executable, "-m", "prodsheets", "check", str(production), "--format", "json"]
+        done = subprocess.run(
+            [sys.executable, "-c", LAUNCHER, str(limit), str(report), *command],
+            capture_output=True,
+            env={**os.environ, "PRODSHEETS_DEBUG": ""},
+            check=False,
+        )
+        code, peak = map(int, report.read_text().split())
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr and code in (0, 1, 2), stderr[-2000:]
+    return code, json.loads(done.stdout), peak
+
+
+def codes(answer: dict) -> dict[str, list[str | None]]:  # type: ignore[type-arg]
+    """code → the first location's cell of each finding with that code."""
+    found: dict[str, list[str | None]] = {}
+    for f in answer["findings"]:
+        found.setdefault(f["code"], []).append(
+            f["locations"][0]["cell"] if f["locations"] else None
+        )
+    return found
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(EXAMPLE, tmp_path / "prod"))
+
+
+def with_sheet(example: Path, rows: Callable[[], Iterator[bytes]], head: bytes = HEAD) -> Path:
+    """The example whose Affectations sheet is replaced by the XML ``rows`` yields."""
+    path = example / "schedule.xlsx"
+
+    def body() -> Iterator[bytes]:
+        yield head + b"<sheetData>"
+        yield '<row r="1"><c r="A1" t="inlineStr"><is><t>Séquence</t></is></c>'.encode()
+        yield b'<c r="B1" t="inlineStr"><is><t>Qui</t></is></c></row>'
+        yield b'<row r="2"><c r="A2" t="inlineStr"><is><t>S01</t></is></c>'
+        yield b'<c r="B2" t="inlineStr"><is><t>LUCIE</t></is></c></row>'
+        yield from rows()
+        yield b"</sheetData></worksheet>"
+
+    rewrite(path, {sheet_part(path, "Affectations"): body})
+    return example
+
+
+BASE_PEAK = 200 * MiB  # the example's own check takes about 60 MiB
+
+
+def test_one_keystroke_in_the_last_cell_costs_nothing(example: Path) -> None:
+    change_cells(example / "schedule.xlsx", "Affectations", {"XFD1048576": "x"})
+    code, answer, peak = run_check(example)
+    assert code == 1  # the example's own errors, nothing more
+    assert codes(answer)["PS150"] == ["XFD1048576"]
+    assert peak < BASE_PEAK
+
+
+@pytest.mark.parametrize("ref", ["XFD2000", "XFD20000", "Z900000", "AA1"])
+def test_a_far_value_is_left_out_and_said_where_it_is(example: Path, ref: str) -> None:
+    change_cells(example / "schedule.xlsx", "Affectations", {ref: "x"})
+    code, answer, peak = run_check(example)
+    assert code == 1
+    assert codes(answer).get("PS150") == (None if ref == "AA1" else [ref])
+    assert peak < BASE_PEAK
+
+
+def test_a_sheet_that_claims_to_be_huge_is_read_as_it_is(example: Path) -> None:
+    lying = HEAD + b'<dimension ref="A1:XFD1048576"/>'
+    _, answer, peak = run_check(with_sheet(example, lambda: iter(()), lying))
+    assert "PS150" not in codes(answer) and "PS020" not in codes(answer)
+    assert peak < BASE_PEAK
+
+
+def test_blank_formatted_cells_over_a_huge_area_cost_nothing(example: Path) -> None:
+    def rows() -> Iterator[bytes]:
+        for r in range(3, 60_000):
+            yield f'<row r="{r}"><c r="A{r}" s="1"/><c r="XFD{r}" s="1"/></row>'.encode()
+
+    _, answer, peak = run_check(with_sheet(example, rows))
+    assert "PS150" not in codes(answer) and "PS020" not in codes(answer)
+    assert peak < BASE_PEAK
+
+
+@pytest.mark.slow
+def test_a_workbook_that_unpacks_beyond_the_limit_is_not_opened(example: Path) -> None:
+    def rows() -> Iterator[bytes]:
+        blank = b" " * MiB + b"\n"
+        for _ in range(1100):  # 1.1 GiB of spaces, in short lines between two rows
+            yield b"<!---->" + blank
+
+    code, answer, peak = run_check(with_sheet(example, rows))
+    assert code == 2
+    assert codes(answer).get("PS010") == [None]
+    assert peak < BASE_PEAK
+
+
+def test_a_run_of_blanks_no_cell_can_hold_is_refused(example: Path) -> None:
+    code, answer, peak = run_check(with_sheet(example, lambda: iter([b" " * (50 * MiB)])))
+    assert code == 2
+    assert codes(answer)["PS020"] == [None]
+    assert peak < BASE_PEAK
+
+
+def test_a_cell_longer_than_a_cell_can_hold_is_refused_at_the_cell(example: Path) -> None:
+    def rows() -> Iterator[bytes]:
+        yield b'<row r="3"><c r="B3" t="inlineStr"><is><t>'
+        for _ in range(50):
+            yield b"x" * MiB
+        yield b"</t></is></c></row>"
+
+    code, answer, peak = run_check(with_sheet(example, rows))
+    assert code == 2
+    assert codes(answer)["PS021"] == ["B3"]
+    assert peak < BASE_PEAK
+
+
+def test_a_text_just_over_the_cell_limit_is_counted_in_characters(example: Path) -> None:
+    text = "é" * 32_768  # two bytes each: 65,536 bytes, 32,768 characters
+    change_cells(example / "schedule.xlsx", "Affectations", {"H5": text})
+    code, answer, _ = run_check(example)
+    assert code == 2
+    assert codes(answer)["PS021"] == ["H5"]
+    message = next(f["message"] for f in answer["findings"] if f["code"] == "PS021")
+    assert re.search(r"32\W768 caract", message), message
+
+
+def test_a_shared_text_no_cell_can_hold_keeps_the_workbook_closed(example: Path) -> None:
+    path = example / "schedule.xlsx"
+
+    def strings() -> Iterator[bytes]:
+        yield b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
+        yield b'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>'
+        for _ in range(50):
+            yield b"y" * MiB
+        yield b"</t></si></sst>"
+
+    rewrite(path, {"xl/sharedStrings.xml": strings})
+    code, answer, peak = run_check(example)
+    assert code == 2
+    assert codes(answer)["PS010"] == [None]
+    assert peak < BASE_PEAK
+
+
+@pytest.mark.slow
+def test_more_cells_than_a_sheet_may_hold_are_refused_within_bounded_memory(
+    example: Path,
+) -> None:
+    def rows() -> Iterator[bytes]:
+        for r in range(3, 820_000):  # 5 filled cells a row: 4.1 million cells
+            yield (
+                f'<row r="{r}"><c r="C{r}"><v>1</v></c><c r="D{r}"><v>2</v></c>'
+                f'<c r="E{r}"><v>3</v></c><c r="F{r}"><v>4</v></c><c r="G{r}"><v>5</v></c></row>'
+            ).encode()
+
+    code, answer, peak = run_check(with_sheet(example, rows))
+    assert code == 2
+    assert codes(answer)["PS020"] == [None]
+    assert peak < 1024 * MiB
+
+
+@pytest.mark.slow
+def test_values_spread_thin_over_a_huge_area_are_refused(example: Path) -> None:
+    def rows() -> Iterator[bytes]:
+        from prodsheets.findings import column_letter
+
+        letters = [column_letter(c) for c in range(2, 16_000, 20)]
+        for r in range(3, 40_000, 20):  # one cell in 400: no wide blank gap to cut at
+            yield f'<row r="{r}">'.encode()
+            yield b"".join(f'<c r="{x}{r}"><v>1</v></c>'.encode() for x in letters)
+            yield b"</row>"
+
+    code, answer, peak = run_check(with_sheet(example, rows))
+    assert code == 2
+    assert codes(answer)["PS020"] == [None]
+    assert peak < 1024 * MiB

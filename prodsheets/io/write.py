@@ -67,6 +67,31 @@ def safe_name(identifier: str, taken: set[str] | None = None) -> str:
     return name
 
 
+# What Excel reads as the start of a formula when a text is typed, pasted or set through
+# its object model (Range.Value): = + - @, and the blanks it skips before them.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", " ")
+
+
+def typed_as_text(value: Any) -> Any:
+    """A value for Excel's ``Range.Value``: a text that Excel would enter as a formula gets
+    the apostrophe Excel itself uses to keep a cell as text (it is not shown)."""
+    if isinstance(value, str) and value.lstrip(" \t\r\n")[:1] in FORMULA_START[:4]:
+        return "'" + value
+    return value
+
+
+def text_cell(cell: Any, value: str) -> None:
+    """An openpyxl cell holding ``value`` as text, never as a formula, whatever it starts with.
+
+    openpyxl takes a string starting with ``=`` for a formula; its data type is set back
+    to a string, and a text Excel would read as a formula once edited is quote-prefixed.
+    """
+    cell.value = value
+    cell.data_type = "s"
+    if value.lstrip(" \t\r\n")[:1] in FORMULA_START[:4]:
+        cell.quotePrefix = True
+
+
 def load_copy(source: Path) -> Any:
     """A producer's .xlsx/.xlsm opened with openpyxl to write a changed copy (macros kept)."""
     from openpyxl import load_workbook

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prodsheets.io.write import load_copy, save_copy
+from prodsheets.io.write import load_copy, save_copy, text_cell
 from prodsheets.whatif.plan import WhatIf
 
 
@@ -50,7 +50,7 @@ def apply_plan(result: WhatIf, out: Path) -> list[Path]:
             )
         wb = load_copy(source)
         for sheet, row, col, value in cells:
-            wb[sheet].cell(row=row, column=col, value=value)
+            text_cell(wb[sheet].cell(row=row, column=col), str(value))  # an id: never a formula
         save_copy(wb, target)
         written.append(target)
     return written

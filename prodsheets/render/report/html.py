@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from prodsheets.i18n import formats, say
-from prodsheets.render.report.data import Report, clock_on, relative_link
+from prodsheets.render.report.data import Report, clock_on, href
 from prodsheets.render.report.risks import level, matrix, scored_risks
 
 # Long tables are cut in the page (report.xlsx has every row).
@@ -124,7 +124,7 @@ def _findings(report: Report, out: Path) -> list[dict[str, Any]]:
                 "message": f.message(lang),
                 "hint": f.hint(lang),
                 "locations": [
-                    {"text": str(loc), "href": relative_link(loc.path, out)} for loc in f.locations
+                    {"text": str(loc), "href": href(loc.path, out)} for loc in f.locations
                 ],
             }
         )

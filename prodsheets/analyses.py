@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from prodsheets.model import Production
+from prodsheets.money import exact
 
 if TYPE_CHECKING:
     from prodsheets.costs.reconcile import Reconciliation
@@ -27,6 +28,7 @@ class Analyses:
         self.production = production
 
     @cached_property
+    @exact
     def schedule(self) -> Schedule:
         """Events and bookings as intervals, grouped by who, sorted by start."""
         from prodsheets.schedule.intervals import build_schedule
@@ -39,6 +41,7 @@ class Analyses:
         return self.schedule.rules
 
     @cached_property
+    @exact
     def work_days(self) -> Days:
         """Every working person's days: first call, last wrap, seconds worked."""
         from prodsheets.schedule.workdays import work_days
@@ -46,6 +49,7 @@ class Analyses:
         return work_days(self.schedule)
 
     @cached_property
+    @exact
     def weekly_time(self) -> WeeklyTime:
         """Seconds worked per person and ISO week, split at midnight."""
         from prodsheets.schedule.workdays import weekly_time
@@ -53,6 +57,7 @@ class Analyses:
         return weekly_time(self.schedule)
 
     @cached_property
+    @exact
     def overtime(self) -> Overtime:
         """Overtime hours per person and ISO week, by premium band."""
         from prodsheets.schedule.workdays import overtime_hours
@@ -60,6 +65,7 @@ class Analyses:
         return overtime_hours(self.rules, self.weekly_time)
 
     @cached_property
+    @exact
     def reconciliation(self) -> Reconciliation:
         """Budget, planned, actual and what follows, by line, chapter and week."""
         from prodsheets.costs.reconcile import build_reconciliation

@@ -18,6 +18,7 @@ from prodsheets.catalogue import CODES, by_code_or_name
 from prodsheets.findings import Finding, Severity, summary
 from prodsheets.io import load_production
 from prodsheets.model import Production
+from prodsheets.money import exact
 
 if TYPE_CHECKING:
     from prodsheets.checks.base import Check
@@ -131,6 +132,7 @@ def run_checks(a: Analyses, checks: Sequence[Check], selection: Selection) -> li
 # --- the commands ---------------------------------------------------------------------
 
 
+@exact
 def check(
     paths: Sequence[Path], select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> CheckResult:
@@ -156,6 +158,7 @@ def check(
     return CheckResult(productions, findings, analyses)
 
 
+@exact
 def reconcile(path: Path) -> ReconcileResult:
     """`prodsheets reconcile`: read a production, reconcile its costs, say what bears on money."""
     from prodsheets.checks import CHECKS
@@ -170,6 +173,7 @@ def reconcile(path: Path) -> ReconcileResult:
     return ReconcileResult([production], findings, rec)
 
 
+@exact
 def whatif(path: Path, scenario: Scenario) -> WhatIfResult:
     """`prodsheets whatif`: what a scenario hits and the best plan (raises UnknownId)."""
     from prodsheets.whatif.plan import what_if
@@ -186,6 +190,7 @@ def file_prefix(path: Path) -> str:
     return f"{folder.resolve().name}/"
 
 
+@exact
 def check_production(
     production: Production, select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> list[Finding]:

@@ -52,10 +52,21 @@ def atomic_text(target: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
+MAX_NAME = 100  # characters of a file name made from an id (most disks allow 255 bytes)
+
+
 def safe_name(identifier: str, taken: set[str] | None = None) -> str:
-    """A file name from an id: no path separators, no ``..``, nothing hidden or reserved."""
+    """A file name from an id: no path separators, no ``..``, nothing hidden or reserved.
+
+    A long id is cut and ends with a hash of the whole id, stable from run to run.
+    """
     name = _UNSAFE.sub("_", identifier.strip()).strip("._") or "_"
     name = re.sub(r"\.{2,}", ".", name)
+    if len(name) > MAX_NAME:
+        import hashlib
+
+        digest = hashlib.sha256(identifier.encode("utf-8")).hexdigest()[:12]
+        name = name[: MAX_NAME - 13].rstrip("._") + "-" + digest
     if name.split(".")[0].lower() in _RESERVED:
         name = "_" + name
     if taken is not None:

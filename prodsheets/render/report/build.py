@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prodsheets.io.write import atomic, atomic_text, safe_name
+from prodsheets.money import exact
 from prodsheets.render.report.data import Report
 
 
@@ -60,6 +61,7 @@ class _Progress:
             self.bar.stop()
 
 
+@exact
 def build(
     report: Report,
     out: Path,

@@ -35,6 +35,12 @@ def timezone(report: Report) -> Any:
     return dt.UTC
 
 
+def _line(text: str) -> str:
+    """One line: a name typed with Alt+Enter keeps its words, not its line break (a
+    calendar's name and an event's summary and place are shown on one line)."""
+    return " ".join(text.split())
+
+
 def calendar_for(report: Report, who: str) -> bytes:
     import icalendar
 
@@ -46,7 +52,7 @@ def calendar_for(report: Report, who: str) -> bytes:
     cal.add("prodid", "-//prodsheets//report//" + lang.upper())
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{report.title} — {s.name(who)}")
+    cal.add("x-wr-calname", _line(f"{report.title} — {s.name(who)}"))
     if hasattr(tz, "key"):
         cal.add("x-wr-timezone", tz.key)
     b, ev = s.bookings, s.events
@@ -67,16 +73,16 @@ def calendar_for(report: Report, who: str) -> bytes:
         event.add("dtstart", to_datetime(b.start[n]).replace(tzinfo=tz))
         event.add("dtend", to_datetime(b.end[n]).replace(tzinfo=tz))
         title = titles[e] or ids[e]
-        event.add("summary", f"{ids[e]} · {title}" if titles[e] else str(title))
+        event.add("summary", _line(f"{ids[e]} · {title}" if titles[e] else str(title)))
         lid = ev.location[e]
         if lid is not None:
             li = loc_ids.get(str(lid))
             if li is not None and locations is not None:
                 name = locations.col("name")[li] or lid
                 address = locations.col("address")[li]
-                event.add("location", f"{name}, {address}" if address else str(name))
+                event.add("location", _line(f"{name}, {address}" if address else str(name)))
             else:
-                event.add("location", str(lid))
+                event.add("location", _line(str(lid)))
         role = roles[b.row[n]]
         details = [report.title]
         if role:

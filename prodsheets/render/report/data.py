@@ -21,6 +21,7 @@ from prodsheets.findings import Finding, summary
 from prodsheets.i18n.formats import clock as say_clock
 from prodsheets.i18n.words import REPORT
 from prodsheets.model import Production
+from prodsheets.money import exact
 from prodsheets.pipeline import CheckResult
 from prodsheets.schedule.intervals import Schedule
 from prodsheets.schedule.timeline import DAY
@@ -145,6 +146,7 @@ def _str(value: Any) -> str:
     return str(value)
 
 
+@exact
 def gather(result: CheckResult, lang: str | None = None) -> Report:
     """The report's data for the first production of a check result."""
     production = result.productions[0]

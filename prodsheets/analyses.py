@@ -16,6 +16,7 @@ from prodsheets.money import exact
 
 if TYPE_CHECKING:
     from prodsheets.costs.reconcile import Reconciliation
+    from prodsheets.schedule.dates import Span
     from prodsheets.schedule.intervals import Schedule
     from prodsheets.schedule.presets import Rules
     from prodsheets.schedule.workdays import Days, Overtime, WeeklyTime
@@ -39,6 +40,13 @@ class Analyses:
     def rules(self) -> Rules:
         """The working-time preset, with the Production sheet's overrides."""
         return self.schedule.rules
+
+    @cached_property
+    def span(self) -> Span:
+        """The centre of the production's dates, and its dates near it (not a typo's)."""
+        from prodsheets.schedule.dates import production_span
+
+        return production_span(self.production)
 
     @cached_property
     @exact

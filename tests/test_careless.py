@@ -86,3 +86,33 @@ def test_an_id_of_any_length_gets_a_short_stable_file_name(
     assert f"{safe_name(long_id)}.ics" in names
     assert all(len(n) <= 104 for n in names)
     assert safe_name(long_id) == safe_name(long_id) and safe_name(long_id) != safe_name("L" * 239)
+
+
+@pytest.mark.parametrize(
+    "typo",
+    [
+        ("Production", 4, 2, dt.date(1900, 1, 1)),  # the production "starts" in 1900
+        ("Planning", 3, 2, dt.date(9998, 3, 9)),  # an event in 9998
+        ("Planning", 3, 2, dt.date(3026, 3, 9)),
+    ],
+    ids=["start-1900", "event-9998", "event-3026"],
+)
+def test_a_typo_in_a_year_is_said_and_the_reports_keep_their_size(
+    production: Sheets, tmp_path: Path, typo: tuple[str, int, int, dt.date]
+) -> None:
+    from prodsheets.render.report.data import gather
+
+    *where, day = typo
+    change(*where, day)(production)
+    result = check([write_workbook(tmp_path / "prod.xlsx", production)])
+    assert ["PS151", f"B{where[1]}"] in flatten(result.findings, "code", "cell")
+    report_ = gather(result)
+    march = [dt.date(2026, 3, d) for d in range(9, 14)]  # the production's start to end
+    far = [] if where[0] == "Production" else [day]  # a far day booked: one column apart
+    assert report_.dood_dates == march + far
+    worked = {
+        who: sum(1 for k in days.values() if k == "work") for who, days in report_.dood.items()
+    }
+    assert worked["LUCIE"] >= 1
+    code, _, _ = report(production, tmp_path)
+    assert code == 0

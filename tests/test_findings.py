@@ -254,6 +254,8 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
     ),
     # One keystroke in the last cell of the sheet: not read, said, and the rest is read.
     "PS150": (changed("Affectations", {"XFD1048576": "x"}), [["PS150", "XFD1048576"]]),
+    # A year typed 3026: far from every other date of the production.
+    "PS151": (in_workbook(set_cell("Planning", 3, 2, dt.date(3026, 3, 9))), [["PS151", "B3"]]),
     "PS301": (
         in_workbook(add_row("Affectations", ["S2", "LUCIE", T(11), None])),
         [["PS301", "B2"]],

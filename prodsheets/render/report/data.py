@@ -23,9 +23,12 @@ from prodsheets.i18n.words import REPORT
 from prodsheets.model import Production
 from prodsheets.money import exact
 from prodsheets.pipeline import CheckResult
+from prodsheets.schedule.dates import Span
 from prodsheets.schedule.intervals import Schedule
 from prodsheets.schedule.timeline import DAY
 
+# A day-out-of-days sheet keeps its totals within Excel's 16,384 columns.
+MAX_DOOD_DAYS = 16_000
 # An event whose kind says travel marks a "travel" day in the day-out-of-days.
 _TRAVEL = ("travel", "trajet", "voyage", "deplacement", "transfert", "transfer")
 
@@ -156,7 +159,7 @@ def gather(result: CheckResult, lang: str | None = None) -> Report:
     a = result.analyses[0]
     rec, s = a.reconciliation, a.schedule
     days = _days(production, s, result.findings)
-    people, dates, marks = _day_out_of_days(production, s)
+    people, dates, marks = _day_out_of_days(production, s, a.span)
     return Report(production, lang, result.findings, rec, s, days, people, dates, marks)
 
 
@@ -361,9 +364,14 @@ def _rows_by_day(s: Schedule, events: dict[int, EventRow]) -> dict[tuple[str, st
 
 
 def _day_out_of_days(
-    production: Production, s: Schedule
+    production: Production, s: Schedule, span: Span
 ) -> tuple[list[tuple[str, str, str]], list[dt.date], dict[str, dict[dt.date, str]]]:
-    """People × dates: a working day, a travel day (an event whose kind says travel), or off."""
+    """People × dates: a working day, a travel day (an event whose kind says travel), or off.
+
+    Every day from the first to the last booked day near the production's centre (and its
+    start and end, unless they are typos), then each far day booked, apart: a year typed
+    9999 adds one column, not three million.
+    """
     b, ev = s.bookings, s.events
     kinds = ev.table.col("kind") if ev.table is not None else []
     travel = [
@@ -390,13 +398,18 @@ def _day_out_of_days(
             mine[day] = mark
     if not marks:
         return [], [], {}
-    booked = [d for m in marks.values() for d in m]
-    first, last = min(booked), max(booked)
-    if production.start is not None and production.start < first:
-        first = production.start
-    if production.end is not None and last < production.end <= first + dt.timedelta(days=366):
-        last = production.end
-    dates = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    booked = {d for m in marks.values() for d in m}
+    near = sorted(d for d in booked if not span.far(d))
+    dates: list[dt.date] = []
+    if near:
+        first, last = near[0], near[-1]
+        start, end = production.start, production.end
+        if start is not None and start < first and not span.far(start):
+            first = start
+        if end is not None and last < end <= first + dt.timedelta(days=366) and not span.far(end):
+            last = end
+        dates = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    dates = sorted({*dates, *(d for d in booked if span.far(d))})[:MAX_DOOD_DAYS]
     role = _column(production, "crew", "role")
     people = [(who, s.name(who), _str(role[i]) if role else "") for who, i in s.people.items()]
     people = [p for p in people if p[0] in marks]

@@ -144,8 +144,9 @@ def check(
     analyses: list[Analyses] = []
     findings: list[Finding] = []
     several = len(paths) > 1
-    for path in paths:
-        production, problems = load_production(path, prefix=file_prefix(path) if several else "")
+    prefixes = file_prefixes(paths) if several else [""] * len(paths)
+    for path, prefix in zip(paths, prefixes, strict=True):
+        production, problems = load_production(path, prefix=prefix)
         a = Analyses(production)
         productions.append(production)
         analyses.append(a)
@@ -186,8 +187,26 @@ def whatif(path: Path, scenario: Scenario) -> WhatIfResult:
 
 def file_prefix(path: Path) -> str:
     """With several productions, files are named with their folder: ``film-a/schedule.xlsx``."""
-    folder = path if path.is_dir() else path.parent
-    return f"{folder.resolve().name}/"
+    return file_prefixes([path])[0]
+
+
+def file_prefixes(paths: Sequence[Path]) -> list[str]:
+    """Each production's prefix: its folder's name, with as many parent folders as needed to
+    tell two folders apart (``2025/film/`` and ``2026/film/``); workbooks of one folder share
+    it, and the same production given twice gets ``film-2/``."""
+    folders = [(p if p.is_dir() else p.parent).resolve() for p in paths]
+    distinct = sorted(set(folders))
+    depth = 1
+    while len({f.parts[-depth:] for f in distinct}) < len(distinct):
+        depth += 1
+    names = ["/".join(f.parts[-depth:]).lstrip("/") or "production" for f in folders]
+    seen: dict[Path, int] = {}
+    prefixes = []
+    for path, name in zip(paths, names, strict=True):
+        key = path.resolve()
+        seen[key] = seen.get(key, 0) + 1
+        prefixes.append(f"{name}/" if seen[key] == 1 else f"{name}-{seen[key]}/")
+    return prefixes
 
 
 @exact

@@ -116,3 +116,19 @@ def test_a_typo_in_a_year_is_said_and_the_reports_keep_their_size(
     assert worked["LUCIE"] >= 1
     code, _, _ = report(production, tmp_path)
     assert code == 0
+
+
+def test_a_full_disk_names_the_file(
+    production: Sheets, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def full(*args: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("prodsheets.render.report.excel.write_excel", full)
+    code, output, out = report(production, tmp_path)
+    assert code == 2
+    assert f"{out / 'report.xlsx'} (No space left on device)" in output
+    assert "?" not in output.split("(")[0]
+    assert not list(out.glob(".*.tmp"))  # no half-written file left behind

@@ -35,10 +35,24 @@ def atomic(target: Path) -> Iterator[Path]:
         yield Path(tmp)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is a normal file
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        failure = _os_error(exc)
+        if failure is not None:  # a full disk, a lost permission: say which file
+            named = OSError(failure.errno, failure.strerror or str(failure), str(target))
+            raise named from exc
         raise
+
+
+def _os_error(exc: BaseException) -> OSError | None:
+    """The system error behind ``exc`` when it names no file (XlsxWriter wraps its own)."""
+    if isinstance(exc, OSError):
+        return exc if exc.filename is None or exc.filename.endswith(".tmp") else None
+    cause = exc.args[0] if exc.args else None  # xlsxwriter FileCreateError(OSError)
+    if type(exc).__name__ == "FileCreateError" and isinstance(cause, OSError):
+        return cause
+    return None
 
 
 def _umask() -> int:

@@ -96,6 +96,29 @@ def fifo(sheets: Sheets, tmp: Path) -> Path:
     return path
 
 
+def shared_text_bomb(sheets: Sheets, tmp: Path) -> Path:
+    from mutate import rewrite
+
+    path = write_workbook(tmp / "prod.xlsx", sheets)
+    strings = b'<?xml version="1.0"?><sst><si><t>' + b"x" * 400_000 + b"</t></si></sst>"
+    return (
+        rewrite(path, {"xl/sharedStrings.xml": strings})
+        if _has(path, "xl/sharedStrings.xml")
+        else _add(path, "xl/sharedStrings.xml", strings)
+    )
+
+
+def _has(path: Path, member: str) -> bool:
+    with zipfile.ZipFile(path) as z:
+        return member in z.namelist()
+
+
+def _add(path: Path, member: str, data: bytes) -> Path:
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr(member, data)
+    return path
+
+
 def ods_bomb(sheets: Sheets, tmp: Path) -> Path:
     path = tmp / "prod.ods"
     content = (
@@ -206,9 +229,10 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         lambda s, tmp: write_workbook(tmp / "prod.xlsx", {"Feuil1": [["a", "b"]]}),
         [["PS009", None]],
     ),
-    "PS010": (ods_bomb, [["PS010", None]]),
-    # A value one row below the last row a sheet can have: the sheet is not read at all.
-    "PS020": (changed("Affectations", {"A1048577": "x"}), [["PS020", None]]),
+    # A shared text no cell can hold: calamine would load it whole when opening the file.
+    "PS010": (shared_text_bomb, [["PS010", None]]),
+    # An .ods row of 999 values repeated a billion times: calamine reads .ods whole.
+    "PS020": (ods_bomb, [["PS020", None]]),
     "PS021": (changed("Équipe", {"B3": "Marc " * 8000}), [["PS021", "B3"]]),
     "PS022": (fifo, [["PS022", None]]),
     "PS101": (in_workbook(lambda s: s.pop("Affectations")), [["PS101", None]]),

@@ -17,6 +17,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mutate import change_cells, rewrite, sheet_part
@@ -221,3 +222,115 @@ def test_values_spread_thin_over_a_huge_area_are_refused(example: Path) -> None:
     assert code == 2
     assert codes(answer)["PS020"] == [None]
     assert peak < 1024 * MiB
+
+
+# --- the formats calamine reads whole: .ods and .xls; and .xlsb -----------------------------
+
+
+def ods_with(tmp_path: Path, rows: int, cols: int) -> Path:
+    """A Planning sheet with a value in A1, and one after `rows` blank rows and `cols` columns."""
+    import zipfile
+
+    cell = '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+    content = (
+        '<?xml version="1.0"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="Planning">'
+        f"<table:table-row>{cell}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="{rows}">'
+        f'<table:table-cell table:number-columns-repeated="{cols}"/></table:table-row>'
+        f'<table:table-row><table:table-cell table:number-columns-repeated="{cols}"/>{cell}'
+        "</table:table-row></table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    path = tmp_path / "prod.ods"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+    return path
+
+
+@pytest.mark.parametrize(("rows", "cols"), [(6000, 16000), (60000, 1000)])
+def test_an_ods_value_far_away_is_refused_before_calamine_reads_it(
+    tmp_path: Path, rows: int, cols: int
+) -> None:
+    # calamine would build 96 and 60 million cells (3 GB and more), under its own cap.
+    code, answer, peak = run_check(ods_with(tmp_path, rows, cols))
+    assert code == 2
+    from prodsheets.findings import column_letter
+
+    assert codes(answer)["PS020"] == [f"{column_letter(cols)}{rows + 2}"]
+    assert peak < BASE_PEAK
+
+
+def test_xlsb_records_give_the_sheet_s_real_extent(tmp_path: Path) -> None:
+    import struct
+    import zipfile
+
+    from prodsheets.io import guard
+
+    def record(kind: int, body: bytes) -> bytes:
+        return bytes([kind, len(body)]) + body
+
+    def real(col: int) -> bytes:  # BrtCellReal: column, style, value
+        return record(0x05, struct.pack("<IId", col, 0, 1.0))
+
+    sheet = (
+        record(0x00, struct.pack("<I", 0) + b"\0" * 8)  # BrtRowHdr, row 1
+        + real(0)
+        + record(0x00, struct.pack("<I", 5000) + b"\0" * 8)
+        + real(0xFFFFFFF0)  # a column no sheet has: calamine would ask for 2^32 × 5000
+    )
+    path = tmp_path / "x.xlsb"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("xl/worksheets/sheet1.bin", sheet)
+    with zipfile.ZipFile(path) as z:
+        extent = guard.scan_xlsb(z, "xl/worksheets/sheet1.bin", "Planning")
+    assert extent.count == 2
+    problem = extent.judge()
+    assert problem is not None and problem.what == "columns" and problem.cell == (5000, 0xFFFFFFF0)
+
+
+@pytest.mark.slow
+def test_an_xls_value_in_a_column_no_sheet_has_is_refused(production: Any, tmp_path: Path) -> None:
+    import struct
+
+    import olefile
+    from conftest import write_workbook
+    from test_reader import SOFFICE
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice is not installed (.ci/run installs it)")
+    source = write_workbook(tmp_path / "src" / "prod.xlsx", production)
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
+         "xls:MS Excel 97", "--outdir", str(tmp_path / "out"), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    path = tmp_path / "out" / "prod.xls"
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        data = bytearray(ole.openstream("Workbook").read())
+        pos = last = 0
+        while pos + 4 <= len(data):  # the last LABELSST (a text cell) of the workbook
+            kind, length = struct.unpack_from("<HH", data, pos)
+            if kind == 0x00FD:
+                last = pos
+            pos += 4 + length
+        struct.pack_into("<HH", data, last + 4, 40_000, 60_000)  # row 40001, column 60001
+        ole.write_stream("Workbook", bytes(data))
+    code, answer, peak = run_check(path)
+    assert code == 2 and "PS020" in codes(answer)
+    assert peak < BASE_PEAK
+
+
+@pytest.mark.parametrize("ref", ["A1048577", "XFE1"])
+def test_a_value_beyond_the_last_row_or_column_a_sheet_has_is_refused(
+    example: Path, ref: str
+) -> None:
+    change_cells(example / "schedule.xlsx", "Affectations", {ref: "x"})
+    code, answer, peak = run_check(example)
+    assert code == 2
+    assert codes(answer)["PS020"] == [None]
+    assert peak < BASE_PEAK

@@ -501,3 +501,280 @@ def _emptied(cell: bytes) -> bytes:
     head_end = cell.find(b">") + 1
     tail = cell.rfind(b"</")
     return cell[:head_end] + cell[tail:]
+
+
+# --- .ods, .xls and .xlsb: the same bounds, found in their own formats ----------------------
+#
+# calamine reads every sheet of an .ods or .xls as soon as it opens the file, so these are
+# scanned whole before it does; an .xlsb sheet is scanned when it is read. No copy is made
+# without their far cells (their formats do not lend themselves to it): a sheet whose
+# values spread past the budget is refused at its farthest cell (saved as .xlsx, the same
+# sheet is read with the far cells left out).
+
+
+@dataclass
+class Extent:
+    """A sheet's filled cells as found by a scan: how many, their rectangle, the farthest."""
+
+    sheet: str
+    count: int = 0
+    min_row: int = MAX_ROWS
+    max_row: int = -1
+    min_col: int = MAX_COLUMNS
+    max_col: int = -1
+    farthest: tuple[int, int] | None = None
+    problem: Problem | None = None
+
+    def add(self, row: int, col: int, rows: int = 1, cols: int = 1) -> None:
+        """``rows`` × ``cols`` filled cells from (row, col): a repeated ODS cell or row."""
+        self.count += rows * cols
+        last_row, last_col = row + rows - 1, col + cols - 1
+        self.min_row, self.max_row = min(self.min_row, row), max(self.max_row, last_row)
+        self.min_col, self.max_col = min(self.min_col, col), max(self.max_col, last_col)
+        if self.farthest is None or last_row + last_col > sum(self.farthest):
+            self.farthest = (last_row, last_col)
+
+    @property
+    def area(self) -> int:
+        if self.max_row < 0:
+            return 0
+        return (self.max_row - self.min_row + 1) * (self.max_col - self.min_col + 1)
+
+    def judge(self) -> Problem | None:
+        """The problem of this sheet, if any, with its place."""
+        if self.problem is not None:
+            return self.problem
+        if self.max_row >= MAX_ROWS:
+            return Problem("rows", self.max_row + 1, MAX_ROWS, self.farthest)
+        if self.max_col >= MAX_COLUMNS:
+            return Problem("columns", self.max_col + 1, MAX_COLUMNS, self.farthest)
+        if self.count > MAX_CELLS:
+            return Problem("cells", self.count, MAX_CELLS)
+        if self.area > budget(self.count):
+            return Problem("whole", self.area, budget(self.count), self.farthest)
+        return None
+
+
+def judge_all(extents: list[Extent]) -> tuple[str, Problem] | None:
+    """The first sheet past a limit; also, read all at once, the sheets together."""
+    for extent in extents:
+        problem = extent.judge()
+        if problem is not None:
+            return extent.sheet, problem
+    total = sum(e.area for e in extents)
+    if total > MAX_BLOCK and extents:
+        widest = max(extents, key=lambda e: e.area)
+        return widest.sheet, Problem("whole", total, MAX_BLOCK, widest.farthest)
+    return None
+
+
+_ODS_TAG = re.compile(
+    rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>"
+)
+_ODS_ATTR = re.compile(rb'([\w:.-]+)\s*=\s*"([^"]*)"')
+
+
+def scan_ods(z: zipfile.ZipFile) -> list[Extent]:
+    """Each table of content.xml, repeated rows and cells counted as calamine expands them."""
+    extents: list[Extent] = []
+    extent: Extent | None = None
+    row = col = 0
+    row_repeat = 1
+    pending: list[tuple[int, int]] = []  # filled cells of the current row: (column, repeat)
+    cut = _Cut(z, "content.xml")
+    for buf in cut:
+        for m in _ODS_TAG.finditer(buf):
+            closing, name, attrs, empty = m[1], m[2], m[3], m[4]
+            if name == b"table":
+                if closing:
+                    extent = None
+                else:
+                    found = dict(_ODS_ATTR.findall(attrs))
+                    extent = Extent(_xml_text(found.get(b"table:name", b"")))
+                    extents.append(extent)
+                    row = 0
+                continue
+            if extent is None:
+                continue
+            if name == b"table-row":
+                if closing or empty:
+                    if not closing:
+                        row_repeat = _repeat(attrs, b"table:number-rows-repeated")
+                        pending = []
+                    for c, repeat in pending:
+                        extent.add(row, c, min(row_repeat, MAX_ROWS), repeat)
+                        if extent.count > MAX_CELLS:
+                            return extents
+                    row += row_repeat
+                    pending = []
+                else:
+                    row_repeat = _repeat(attrs, b"table:number-rows-repeated")
+                    col, pending = 0, []
+                continue
+            if closing:
+                continue
+            repeat = min(_repeat(attrs, b"table:number-columns-repeated"), MAX_COLUMNS)
+            if not empty or b"office:value-type" in attrs:
+                pending.append((col, repeat))
+            col += repeat
+        if cut.long_run:
+            if extent is not None:
+                extent.problem = Problem("run", cut.long_run, MAX_RUN)
+            break
+    return extents
+
+
+def _repeat(attrs: bytes, name: bytes) -> int:
+    m = re.search(name + rb'\s*=\s*"([0-9]{1,12})"', attrs)
+    return max(1, int(m[1])) if m else 1
+
+
+# BIFF8 (and BIFF5) records that hold a cell calamine reads, with (row, column) first.
+_XLS_CELLS = {0x0203, 0x0204, 0x00FD, 0x027E, 0x0205, 0x0006, 0x00D6}
+_XLS_MULRK = 0x00BD
+
+
+def scan_xls(path: Path) -> list[Extent]:
+    """Each sheet of an Excel 97-2003 workbook, from its records (via olefile)."""
+    import struct
+
+    import olefile
+
+    with olefile.OleFileIO(str(path)) as ole:
+        name = next(
+            (n for n in ("Workbook", "Book", "WORKBOOK", "BOOK") if ole.exists(n)),
+            None,
+        )
+        if name is None:
+            return []
+        data = ole.openstream(name).read()
+    extents: list[Extent] = []
+    positions: dict[int, str] = {}
+    pos, depth = 0, 0
+    extent: Extent | None = None
+    size = len(data)
+    while pos + 4 <= size:
+        kind, length = struct.unpack_from("<HH", data, pos)
+        body = pos + 4
+        if kind == 0x0809:  # BOF: a substream begins
+            depth += 1
+            extent = None
+            if depth == 1 and pos in positions:
+                extent = Extent(positions[pos])
+                extents.append(extent)
+        elif kind == 0x000A:  # EOF
+            depth = max(0, depth - 1)
+            extent = None
+        elif kind == 0x0085 and length >= 8:  # BOUNDSHEET: where a sheet begins, its name
+            offset = struct.unpack_from("<I", data, body)[0]
+            positions[offset] = _xls_sheet_name(data[body + 6 : body + length])
+        elif extent is not None and depth == 1 and length >= 4:
+            if kind in _XLS_CELLS:
+                row, col = struct.unpack_from("<HH", data, body)
+                extent.add(row, col)
+            elif kind == _XLS_MULRK and length >= 6:
+                row, first = struct.unpack_from("<HH", data, body)
+                last = struct.unpack_from("<H", data, body + length - 2)[0]
+                if last >= first:
+                    extent.add(row, first, 1, last - first + 1)
+        pos = body + length
+    return extents
+
+
+def _xls_sheet_name(raw: bytes) -> str:
+    """A ShortXLUnicodeString: length, flags, then Latin-1 or UTF-16 characters."""
+    if len(raw) < 2:
+        return ""
+    count, wide = raw[0], raw[1] & 1
+    text = raw[2 : 2 + count * (2 if wide else 1)]
+    return text.decode("utf-16-le" if wide else "latin-1", "replace")
+
+
+def scan_xlsb(z: zipfile.ZipFile, part: str, sheet: str) -> Extent:
+    """An .xlsb worksheet, from its records (BrtRowHdr and the cell records)."""
+    import struct
+
+    extent = Extent(sheet)
+    data = z.read(part) if z.getinfo(part).file_size <= MAX_UNPACKED else b""
+    pos, size, row = 0, len(data), 0
+    while pos < size:
+        kind = data[pos]
+        pos += 1
+        if kind & 0x80:
+            if pos >= size:
+                break
+            kind = (kind & 0x7F) + ((data[pos] & 0x7F) << 7)
+            pos += 1
+        length, shift = 0, 0
+        for _ in range(4):
+            if pos >= size:
+                break
+            b = data[pos]
+            pos += 1
+            length += (b & 0x7F) << shift
+            shift += 7
+            if not b & 0x80:
+                break
+        if kind == 0x0000 and length >= 4:  # BrtRowHdr
+            row = struct.unpack_from("<I", data, pos)[0]
+        elif 0x0002 <= kind <= 0x000B and length >= 4 and row <= MAX_ROWS:
+            col = struct.unpack_from("<I", data, pos)[0]
+            extent.add(row, col)
+            if extent.count > MAX_CELLS:
+                break
+        elif kind == 0x0092:  # BrtEndSheetData
+            break
+        pos += length
+    return extent
+
+
+def xlsb_sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → worksheet part of an .xlsb: BrtBundleSh records, then the relationships."""
+    import struct
+
+    names = {n.lower(): n for n in z.namelist()}
+    book = names.get("xl/workbook.bin")
+    rels = names.get("xl/_rels/workbook.bin.rels")
+    if book is None or rels is None:
+        return {}
+    targets = {}
+    for m in re.finditer(rb"<(?:\w+:)?Relationship\b([^>]*)>", z.read(rels)):
+        attrs = dict(re.findall(rb'(\w+)\s*=\s*"([^"]*)"', m[1]))
+        if b"Id" in attrs and b"Target" in attrs:
+            target = attrs[b"Target"].decode("utf-8", "replace").lstrip("/")
+            target = target if target.startswith("xl/") else "xl/" + target
+            targets[attrs[b"Id"].decode("utf-8", "replace")] = names.get(target.lower(), target)
+    data = z.read(book)
+    parts: dict[str, str] = {}
+    pos = 0
+    while pos < len(data):
+        kind = data[pos]
+        pos += 1
+        if kind & 0x80 and pos < len(data):
+            kind = (kind & 0x7F) + ((data[pos] & 0x7F) << 7)
+            pos += 1
+        length, shift = 0, 0
+        for _ in range(4):
+            if pos >= len(data):
+                break
+            b = data[pos]
+            pos += 1
+            length += (b & 0x7F) << shift
+            shift += 7
+            if not b & 0x80:
+                break
+        if kind == 0x009C and length >= 12:  # BrtBundleSh
+            body = data[pos : pos + length]
+            count = struct.unpack_from("<I", body, 8)[0]
+            at = 12
+            rel = ""
+            if count != 0xFFFFFFFF:
+                rel = body[at : at + 2 * count].decode("utf-16-le", "replace")
+                at += 2 * count
+            if at + 4 <= len(body):
+                count = struct.unpack_from("<I", body, at)[0]
+                name = body[at + 4 : at + 4 + 2 * count].decode("utf-16-le", "replace")
+                if rel in targets:
+                    parts[name] = targets[rel]
+        pos += length
+    return parts

@@ -57,6 +57,10 @@ class Workbook:
         """
         findings: list[Finding] = []
         book, trimmed = self._book, None
+        if self._zip is not None and self.path.suffix.lower() == ".xlsb":
+            refused = self._guard_xlsb(name)
+            if refused is not None:
+                return None, [refused]
         if self.is_package:
             guarded = self._guard(name)
             if isinstance(guarded, Finding):
@@ -119,19 +123,25 @@ class Workbook:
         copy = guard.trimmed_copy(z, part, plan.block, sheets - {part})
         return copy, self._far(name, plan)
 
+    def _guard_xlsb(self, name: str) -> Finding | None:
+        """An .xlsb sheet past the limits, found from its records before calamine reads it."""
+        try:
+            z = self.package()
+            part = guard.xlsb_sheet_parts(z).get(name)
+            if part is None:
+                return None
+            problem = guard.scan_xlsb(z, part, name).judge()
+        except Exception:
+            return None
+        return None if problem is None else self._refusal(name, problem)
+
     def _cell(self, sheet: str, cell: tuple[int, int]) -> Location:
         return Location(
             self.display, sheet, cell[0] + 1, column_letter(cell[1]), None, str(self.path)
         )
 
     def _refusal(self, name: str, problem: guard.Problem) -> Finding:
-
-        if problem.what in ("cell_chars", "run") and problem.cell is not None:
-            where = (self._cell(name, problem.cell),)
-            return Finding(C.CELL_TOO_LONG, {"found": _length(problem)}, where)
-        return Finding(
-            C.SHEET_TOO_LARGE, {"detail": _limit_detail(problem)}, (self.location(name),)
-        )
+        return refusal_at(self.display, str(self.path), name, problem)
 
     def _far(self, name: str, plan: guard.Plan) -> Finding:
         from prodsheets.i18n.formats import say_number
@@ -221,6 +231,12 @@ def open_workbook(
             package.close()
     if refusal is not None:
         return None, [Finding(refusal[0], refusal[1], where)]
+    # calamine reads every sheet of an .ods or .xls when it opens it: their extents first.
+    spread = _eager_refusal(path, display, head, package)
+    if spread is not None:
+        if package is not None:
+            package.close()
+        return None, [spread]
     if skip_outputs and package is not None and is_output_package(package):
         package.close()
         return None, []
@@ -277,6 +293,37 @@ def _file_kind(mode: int) -> Bilingual:
     return Bilingual("something else", "autre chose")
 
 
+def _eager_refusal(
+    path: Path, display: str, head: bytes, package: zipfile.ZipFile | None
+) -> Finding | None:
+    """An .ods or .xls sheet past the limits, found before calamine reads them all."""
+    try:
+        if package is not None and "content.xml" in package.namelist():
+            judged = guard.judge_all(guard.scan_ods(package))
+        elif head.startswith(CFB_MAGIC) and not _cfb_has_stream(path, "EncryptedPackage"):
+            judged = guard.judge_all(guard.scan_xls(path))
+        else:
+            return None
+    except Exception:
+        return None
+    if judged is None:
+        return None
+    sheet, problem = judged
+    return refusal_at(display, str(path), sheet, problem)
+
+
+def refusal_at(display: str, path: str, sheet: str, problem: guard.Problem) -> Finding:
+    """The finding for a sheet past a limit, at its cell when one is to blame."""
+    if problem.cell is not None:
+        row, col = problem.cell
+        where = Location(display, sheet, row + 1, column_letter(col), None, path)
+    else:
+        where = Location(display, sheet, path=path)
+    if problem.what in ("cell_chars", "run") and problem.cell is not None:
+        return Finding(C.CELL_TOO_LONG, {"found": _length(problem)}, (where,))
+    return Finding(C.SHEET_TOO_LARGE, {"detail": _limit_detail(problem)}, (where,))
+
+
 def _package_refusal(z: zipfile.ZipFile) -> Refusal | None:
     """A package too large once unpacked, or holding a text no cell can hold, is not opened."""
     try:
@@ -326,6 +373,8 @@ _LIMIT_WORDS = {
         "cells": "more than {limit} filled cells",
         "spread": "its values spread over {found} cells, with no blank gap to cut at "
         "(at most {limit} are read)",
+        "whole": "its values spread over {found} cells, and this format is read whole "
+        "(at most {limit} are read; saved as .xlsx, the far cells would be left out)",
         "run": "{found} MiB of text in one piece, more than any cell holds ({limit} MiB)",
         "cell_chars": "a text of {found} characters, more than the {limit} of a cell",
         "unpacked": "it unpacks to {found} MiB, more than the {limit} MiB prodsheets reads",
@@ -336,6 +385,9 @@ _LIMIT_WORDS = {
         "cells": "plus de {limit} cellules remplies",
         "spread": "ses valeurs s'étendent sur {found} cellules, sans vide où couper "
         "(au plus {limit} sont lues)",
+        "whole": "ses valeurs s'étendent sur {found} cellules, et ce format se lit d'un bloc "
+        "(au plus {limit} sont lues ; enregistrée en .xlsx, les cellules lointaines seraient "
+        "laissées de côté)",
         "run": "{found} Mio de texte d'un seul tenant, plus qu'aucune cellule n'en contient "
         "({limit} Mio)",
         "cell_chars": "un texte de {found} caractères, plus que les {limit} d'une cellule",

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mutate import change_cells, rewrite, sheet_part
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "workbooks" / "tournage-reunion"
@@ -334,3 +336,62 @@ def test_a_value_beyond_the_last_row_or_column_a_sheet_has_is_refused(
     assert code == 2
     assert codes(answer)["PS020"] == [None]
     assert peak < BASE_PEAK
+
+
+# --- the scan itself: the fast pass never sees less than the precise one ----------------------
+
+
+def sheet_zip(tmp: Path, cells: list[tuple[int, int, bool]], prefix: str = "") -> Path:
+    """A package holding one worksheet with these (row, column, filled) cells, in order."""
+    import zipfile
+
+    from prodsheets.findings import column_letter
+
+    rows: dict[int, list[tuple[int, bool]]] = {}
+    for r, c, filled in sorted(set(cells)):
+        rows.setdefault(r, []).append((c, filled))
+    p = f"{prefix}:" if prefix else ""
+    xml = [HEAD.decode(), f"<{p}sheetData>"]
+    for r, row in rows.items():
+        xml.append(f'<{p}row r="{r + 1}">')
+        for c, filled in row:
+            ref = f"{column_letter(c)}{r + 1}"
+            xml.append(
+                f'<{p}c r="{ref}"><{p}v>1</{p}v></{p}c>' if filled else f'<{p}c r="{ref}" s="1"/>'
+            )
+        xml.append(f"</{p}row>")
+    xml.append(f"</{p}sheetData></worksheet>")
+    path = tmp / "sheet.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("sheet.xml", "".join(xml))
+    return path
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 1_048_575), st.integers(0, 16_383), st.booleans()),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_the_fast_scan_holds_every_cell_the_precise_one_finds(
+    cells: list[tuple[int, int, bool]],
+) -> None:
+    import zipfile
+
+    from prodsheets.io import guard
+
+    with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(sheet_zip(Path(tmp), cells)) as z:
+        fast = guard._fast_scan(z, "sheet.xml")
+        precise = guard._precise_scan(z, "sheet.xml")
+    assert fast is not None
+    filled = {(r, c) for r, c, f in cells if f}
+    assert precise.count == len(filled)
+    if filled:
+        rows, cols = [r for r, _ in filled], [c for _, c in filled]
+        assert (precise.min_row, precise.max_row) == (min(rows), max(rows))
+        assert (precise.min_col, precise.max_col) == (min(cols), max(cols))
+        assert fast.min_row <= precise.min_row and fast.max_row >= precise.max_row
+        assert fast.min_col <= precise.min_col and fast.max_col >= precise.max_col
+        assert fast.count >= precise.count

@@ -445,7 +445,8 @@ def _typed(
         parsed = values.parse(col.kind, value, choices=col.choices, date1904=date1904)
         if not _within_bounds(parsed):
             expected = _BOUNDS_TEXT[type(parsed) is dt.date]
-            params = {"column": label, "found": values.parse_text(value), "expected": expected}
+            found = f"{value:g}" if isinstance(value, float) else values.parse_text(value)
+            params = {"column": label, "found": found, "expected": expected}
             return None, Finding(C.OUT_OF_RANGE, params, where)
         return parsed, None
     except values.BadValue as bad:

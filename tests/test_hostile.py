@@ -395,3 +395,15 @@ def test_the_fast_scan_holds_every_cell_the_precise_one_finds(
         assert fast.min_row <= precise.min_row and fast.max_row >= precise.max_row
         assert fast.min_col <= precise.min_col and fast.max_col >= precise.max_col
         assert fast.count >= precise.count
+
+
+def test_a_workbook_past_the_limits_is_not_annotated_either(example: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from prodsheets.cli import main
+
+    change_cells(example / "schedule.xlsx", "Affectations", {"A1048577": "x"})
+    done = CliRunner().invoke(main, ["check", str(example), "--annotate", str(tmp_path / "out")])
+    assert done.exit_code == 2
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["budget.xlsx", "crew.xlsx"]
+    assert "schedule.xlsx : non annoté, illisible (PS020 Feuille hors limites)" in done.stderr

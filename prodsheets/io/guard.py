@@ -674,6 +674,8 @@ def scan_xls(path: Path) -> list[Extent]:
     while pos + 4 <= size:
         kind, length = struct.unpack_from("<HH", data, pos)
         body = pos + 4
+        if kind == 0x002F:  # FILEPASS: what follows is encrypted, calamine refuses it
+            return []
         if kind == 0x0809:  # BOF: a substream begins
             depth += 1
             extent = None

@@ -109,8 +109,12 @@ class Workbook:
         if self._sheet_parts is None:
             self._sheet_parts = _sheet_parts(z)
         part = self._sheet_parts.get(name)
-        if part is None:
-            return None  # calamine finds no worksheet either: it says so
+        if part is None:  # what cannot be measured is not handed to the reader
+            detail = Bilingual(
+                "its part could not be found in the package to measure it",
+                "sa partie est introuvable dans le paquet pour la mesurer",
+            )
+            return Finding(C.SHEET_UNREADABLE, {"detail": detail}, (self.location(name),))
         try:
             plan = guard.plan(guard.scan_sheet(z, part))
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:

@@ -132,3 +132,22 @@ def test_a_full_disk_names_the_file(
     assert f"{out / 'report.xlsx'} (No space left on device)" in output
     assert "?" not in output.split("(")[0]
     assert not list(out.glob(".*.tmp"))  # no half-written file left behind
+
+
+@pytest.mark.parametrize("kind", ["device", "socket"])
+def test_a_device_or_a_socket_given_as_a_workbook_is_refused_at_once(
+    tmp_path: Path, kind: str
+) -> None:
+    import socket
+
+    if kind == "device":
+        path = Path("/dev/zero")  # would never end, read as a file
+    else:
+        path = tmp_path / "prod.xlsx"
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+    result = check([path])
+    assert flatten(result.findings, "code") == [["PS022"]]
+    assert result.exit_code == 2
+    said = result.findings[0].message("en")
+    assert ("a device" if kind == "device" else "a socket") in said

@@ -210,6 +210,9 @@ def open_workbook(
         return None, [Finding(code, params, where)]
 
     try:
+        mode = os.stat(path).st_mode  # a socket cannot even be opened: look first
+        if not stat.S_ISREG(mode):
+            return fail(C.NOT_A_FILE, path=display, kind=_file_kind(mode))
         # Opened without blocking: a FIFO would wait for a writer forever.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         try:

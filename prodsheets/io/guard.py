@@ -174,7 +174,6 @@ def _extremes(digits: list[bytes]) -> tuple[int, int]:
 _TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c|v|is)(?=[\s/>])([^>]*?)(/?)>")
 _R_ATTR = re.compile(rb'(?:^|\s)r\s*=\s*["\']([^"\']*)["\']')
 _REF = re.compile(rb"([A-Za-z]*)([0-9]*)")
-_SPECIAL = (b"<!", b"<?")
 
 
 def col_number(letters: bytes) -> int:
@@ -297,17 +296,6 @@ def _fast_scan(z: zipfile.ZipFile, part: str) -> SheetScan | None:
     if cut.long_run:
         return None  # the precise pass names the cell
     return scan
-
-
-def _passed(scan: SheetScan) -> bool:
-    """Whether the sheet is past a limit (then said in ``scan.problem``)."""
-    if scan.max_row >= MAX_ROWS:
-        scan.problem = Problem("rows", scan.max_row + 1, MAX_ROWS)
-    elif scan.max_col >= MAX_COLUMNS:
-        scan.problem = Problem("columns", scan.max_col + 1, MAX_COLUMNS)
-    elif scan.count > MAX_CELLS:
-        scan.problem = Problem("cells", scan.count, MAX_CELLS)
-    return scan.problem is not None
 
 
 def iter_cells(buf: bytes, state: list[int]) -> Iterator[tuple[int, int, bool, int, int]]:

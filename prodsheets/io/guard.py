@@ -260,7 +260,7 @@ def _run_problem(cut: _Cut, last: bytes, state: list[int]) -> Problem:
 def scan_sheet(z: zipfile.ZipFile, part: str) -> SheetScan:
     """Where a worksheet's filled cells are, by a fast pass, or a precise one when needed."""
     scan = _fast_scan(z, part)
-    if scan is None or scan.area > budget(scan.count):
+    if scan is None or (scan.problem is None and scan.area > budget(scan.count)):
         scan = _precise_scan(z, part)
     return scan
 
@@ -272,6 +272,7 @@ def _fast_scan(z: zipfile.ZipFile, part: str) -> SheetScan | None:
     found holds calamine's, which the budget (at most :data:`MAX_BLOCK`) then bounds.
     """
     scan = SheetScan()
+    maybe_empty = 0
     cut = _Cut(z, part)
     for buf in cut:
         if b"<c>" in buf or b":c " in buf or b":c>" in buf or b"<c/" in buf:
@@ -291,6 +292,10 @@ def _fast_scan(z: zipfile.ZipFile, part: str) -> SheetScan | None:
             scan.first = (int(digits[0]) - 1, col_number(letters[0]) - 1)
         scan.min_row, scan.max_row = min(scan.min_row, low - 1), max(scan.max_row, high - 1)
         scan.min_col, scan.max_col = min(scan.min_col, min(cols)), max(scan.max_col, max(cols))
+        maybe_empty += buf.count(b'"/>')  # at most this many empty cells (<c r="B7" s="1"/>)
+        if scan.count - maybe_empty > MAX_CELLS:  # past the limit whatever the empty ones
+            scan.problem = Problem("cells", scan.count - maybe_empty, MAX_CELLS)
+            return scan
         if scan.max_row >= MAX_ROWS or scan.max_col >= MAX_COLUMNS or scan.count > MAX_CELLS:
             return None  # perhaps empty cells: the precise pass counts and says where
     if cut.long_run:

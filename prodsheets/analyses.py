@@ -12,11 +12,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from prodsheets.model import Production
+from prodsheets.money import exact
 
 if TYPE_CHECKING:
     from prodsheets.costs.hot import HotCosts
     from prodsheets.costs.reconcile import Reconciliation
     from prodsheets.schedule.actual import ActualHours
+    from prodsheets.schedule.dates import Span
     from prodsheets.schedule.dood import DayOutOfDays
     from prodsheets.schedule.intervals import Schedule
     from prodsheets.schedule.premiums import Hours, Overtime
@@ -31,6 +33,7 @@ class Analyses:
         self.production = production
 
     @cached_property
+    @exact
     def schedule(self) -> Schedule:
         """Events and bookings as intervals, grouped by who, sorted by start."""
         from prodsheets.schedule.intervals import build_schedule
@@ -43,6 +46,14 @@ class Analyses:
         return self.schedule.rules
 
     @cached_property
+    def span(self) -> Span:
+        """The centre of the production's dates, and its dates near it (not a typo's)."""
+        from prodsheets.schedule.dates import production_span
+
+        return production_span(self.production)
+
+    @cached_property
+    @exact
     def work_days(self) -> Days:
         """Every working person's days: first call, last wrap, seconds worked."""
         from prodsheets.schedule.workdays import work_days
@@ -50,6 +61,7 @@ class Analyses:
         return work_days(self.schedule)
 
     @cached_property
+    @exact
     def weekly_time(self) -> WeeklyTime:
         """Seconds worked per person and ISO week, split at midnight."""
         from prodsheets.schedule.workdays import weekly_time
@@ -57,6 +69,7 @@ class Analyses:
         return weekly_time(self.schedule)
 
     @cached_property
+    @exact
     def hours(self) -> Hours:
         """Hours counted per person and ISO week (the équivalence applied), premiums by week,
         the days hired by the day."""
@@ -100,6 +113,7 @@ class Analyses:
         return worked_weekly_time(self.schedule, self.weekly_time, self.actual_hours)
 
     @cached_property
+    @exact
     def worked_hours(self) -> Hours:
         """Hours counted per person and ISO week as worked (the reported days' real hours),
         the équivalence applied: what the working-time rules judge."""
@@ -114,9 +128,10 @@ class Analyses:
         """Each booked person's days with the trade's codes (SW, W, WF, H, T, R, F)."""
         from prodsheets.schedule.dood import day_out_of_days
 
-        return day_out_of_days(self.schedule)
+        return day_out_of_days(self.schedule, self.span)
 
     @cached_property
+    @exact
     def hot_costs(self) -> HotCosts:
         """Each reported day's labour cost, planned and as worked (the hot cost)."""
         from prodsheets.costs.hot import hot_costs
@@ -124,6 +139,7 @@ class Analyses:
         return hot_costs(self)
 
     @cached_property
+    @exact
     def reconciliation(self) -> Reconciliation:
         """Budget, planned, actual and what follows, by line, chapter and week."""
         from prodsheets.costs.reconcile import build_reconciliation

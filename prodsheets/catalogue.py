@@ -243,6 +243,54 @@ SHEET_LOOKS_LIKE = _code(
         "Renommez la feuille « {name} ».",
     ),
 )
+SHEET_TOO_LARGE = _code(
+    "PS020",
+    "sheet-too-large",
+    E,
+    ("Sheet beyond the limits", "Feuille hors limites"),
+    (
+        "The sheet was not read: {detail}.",
+        "La feuille n'a pas été lue : {detail}.",
+    ),
+    (
+        "Delete what lies beyond the table (Ctrl+End shows the last cell Excel keeps), or "
+        "split the sheet; prodsheets reads at most 1,048,576 rows, 16,384 columns and "
+        "4,000,000 filled cells a sheet.",
+        "Supprimez ce qui dépasse du tableau (Ctrl+Fin montre la dernière cellule gardée par "
+        "Excel), ou scindez la feuille ; prodsheets lit au plus 1 048 576 lignes, 16 384 "
+        "colonnes et 4 000 000 de cellules remplies par feuille.",
+    ),
+)
+CELL_TOO_LONG = _code(
+    "PS021",
+    "cell-too-long",
+    E,
+    ("Text longer than a cell can hold", "Texte plus long qu'une cellule"),
+    (
+        "This cell holds a text of {found}, more than the 32,767 characters a cell can hold: "
+        "the sheet was not read.",
+        "Cette cellule contient un texte de {found}, plus que les 32 767 caractères qu'une "
+        "cellule peut contenir : la feuille n'a pas été lue.",
+    ),
+    (
+        "Shorten the text, or keep it in a document and link to it.",
+        "Raccourcissez le texte, ou gardez-le dans un document et mettez un lien.",
+    ),
+)
+NOT_A_FILE = _code(
+    "PS022",
+    "not-a-file",
+    E,
+    ("Not a file", "Pas un fichier"),
+    (
+        "{path} is not a file but {kind}: it was not opened.",
+        "{path} n'est pas un fichier mais {kind} : il n'a pas été ouvert.",
+    ),
+    (
+        "Give the production's folder or one of its workbooks.",
+        "Indiquez le dossier de la production ou l'un de ses classeurs.",
+    ),
+)
 
 # --- PS1xx: tables, columns and values ------------------------------------------------
 
@@ -683,6 +731,41 @@ EVENT_WITHOUT_END = _code(
     (
         "Type the end in {column} (an end earlier than the start means the next day).",
         "Indiquez la fin dans {column} (une fin plus tôt que le début veut dire le lendemain).",
+    ),
+)
+FAR_CELLS = _code(
+    "PS150",
+    "far-cells",
+    W,
+    ("Cells far from the table not read", "Cellules loin du tableau non lues"),
+    (
+        "Filled cells far from the table were not read: {count} ({cells}); with them the "
+        "sheet would span {span} cells for {filled} filled.",
+        "Des cellules remplies loin du tableau n'ont pas été lues : {count} ({cells}) ; avec "
+        "elles la feuille s'étendrait sur {span} cellules pour {filled} remplies.",
+    ),
+    (
+        "Delete them if they were typed by mistake (Ctrl+End shows the last cell), or move "
+        "them next to the table.",
+        "Supprimez-les si elles ont été saisies par erreur (Ctrl+Fin montre la dernière "
+        "cellule), ou rapprochez-les du tableau.",
+    ),
+)
+DATE_FAR = _code(
+    "PS151",
+    "date-far-from-production",
+    W,
+    ("Date far from the production's", "Date loin de celles de la production"),
+    (
+        "{column}: {found} is more than two years from the production's dates (around "
+        "{around}); a typo in the year?",
+        "{column} : {found} est à plus de deux ans des dates de la production (autour du "
+        "{around}) ; une faute de frappe dans l'année ?",
+    ),
+    (
+        "Check the year. Reports cover the production's own dates: this day is shown apart.",
+        "Vérifiez l'année. Les rapports couvrent les dates de la production : ce jour est "
+        "montré à part.",
     ),
 )
 

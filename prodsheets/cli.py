@@ -262,10 +262,11 @@ def check(
 
 def _annotate(productions: tuple[Path, ...], findings: list[Any], out: Path, lang: str) -> None:
     from prodsheets.excel.annotate import annotate
-    from prodsheets.pipeline import file_prefix
+    from prodsheets.pipeline import file_prefixes
 
     several = len(productions) > 1
-    pairs = [(p, file_prefix(p) if several else "") for p in productions]
+    prefixes = file_prefixes(productions) if several else [""] * len(productions)
+    pairs = list(zip(productions, prefixes, strict=True))
     try:
         done = annotate(pairs, findings, out, lang)
     except ValueError as exc:

@@ -18,6 +18,7 @@ from prodsheets.catalogue import CODES, by_code_or_name
 from prodsheets.findings import Finding, Severity, group_repeats, summary
 from prodsheets.io import load_production
 from prodsheets.model import Production
+from prodsheets.money import exact
 
 if TYPE_CHECKING:
     from prodsheets.checks.base import Check
@@ -153,6 +154,7 @@ def run_checks(a: Analyses, checks: Sequence[Check], selection: Selection) -> li
 # --- the commands ---------------------------------------------------------------------
 
 
+@exact
 def check(
     paths: Sequence[Path], select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> CheckResult:
@@ -164,8 +166,9 @@ def check(
     analyses: list[Analyses] = []
     findings: list[Finding] = []
     several = len(paths) > 1
-    for path in paths:
-        production, problems = load_production(path, prefix=file_prefix(path) if several else "")
+    prefixes = file_prefixes(paths) if several else [""] * len(paths)
+    for path, prefix in zip(paths, prefixes, strict=True):
+        production, problems = load_production(path, prefix=prefix)
         a = Analyses(production)
         productions.append(production)
         analyses.append(a)
@@ -178,6 +181,7 @@ def check(
     return CheckResult(productions, group_repeats(findings), analyses)
 
 
+@exact
 def reconcile(path: Path) -> ReconcileResult:
     """`prodsheets reconcile`: read a production, reconcile its costs, say what bears on money."""
     from prodsheets.checks import CHECKS
@@ -192,6 +196,7 @@ def reconcile(path: Path) -> ReconcileResult:
     return ReconcileResult([production], group_repeats(findings), rec, hot)
 
 
+@exact
 def whatif(path: Path, scenario: Scenario) -> WhatIfResult:
     """`prodsheets whatif`: what a scenario hits and the best plan (raises UnknownId)."""
     from prodsheets.whatif.plan import what_if
@@ -221,10 +226,29 @@ def diff(old: Path, new: Path) -> DiffResult:
 
 def file_prefix(path: Path) -> str:
     """With several productions, files are named with their folder: ``film-a/schedule.xlsx``."""
-    folder = path if path.is_dir() else path.parent
-    return f"{folder.resolve().name}/"
+    return file_prefixes([path])[0]
 
 
+def file_prefixes(paths: Sequence[Path]) -> list[str]:
+    """Each production's prefix: its folder's name, with as many parent folders as needed to
+    tell two folders apart (``2025/film/`` and ``2026/film/``); workbooks of one folder share
+    it, and the same production given twice gets ``film-2/``."""
+    folders = [(p if p.is_dir() else p.parent).resolve() for p in paths]
+    distinct = sorted(set(folders))
+    depth = 1
+    while len({f.parts[-depth:] for f in distinct}) < len(distinct):
+        depth += 1
+    names = ["/".join(f.parts[-depth:]).lstrip("/") or "production" for f in folders]
+    seen: dict[Path, int] = {}
+    prefixes = []
+    for path, name in zip(paths, names, strict=True):
+        key = path.resolve()
+        seen[key] = seen.get(key, 0) + 1
+        prefixes.append(f"{name}/" if seen[key] == 1 else f"{name}-{seen[key]}/")
+    return prefixes
+
+
+@exact
 def check_production(
     production: Production, select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> list[Finding]:

@@ -115,3 +115,19 @@ def test_several_productions_each_in_its_folder(production: Sheets, tmp_path: Pa
     invoke("check", a, b, "--annotate", tmp_path / "out")
     assert (tmp_path / "out" / "film-a" / "production.xlsx").exists()
     assert (tmp_path / "out" / "film-b" / "production.xlsx").exists()
+
+
+def test_two_productions_in_folders_of_the_same_name_go_apart(
+    production: Sheets, tmp_path: Path
+) -> None:
+    a, b = tmp_path / "2025" / "film", tmp_path / "2026" / "film"
+    write_workbook(a / "production.xlsx", production)
+    production["Équipe"][1][1] = "Lucie Martin-Payet"
+    write_workbook(b / "production.xlsx", production)
+    result = invoke("check", a, b, "--annotate", tmp_path / "out", "--format", "json")
+    copies = sorted(p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*.xlsx"))
+    assert [str(p) for p in copies] == ["2025/film/production.xlsx", "2026/film/production.xlsx"]
+    b_copy = load_workbook(tmp_path / "out" / "2026" / "film" / "production.xlsx")
+    assert b_copy["Équipe"]["B2"].value == "Lucie Martin-Payet"
+    files = {loc["file"] for f in json.loads(result.stdout)["findings"] for loc in f["locations"]}
+    assert not any(f.startswith("film/") for f in files)

@@ -940,3 +940,46 @@ def test_the_examples_reconcile() -> None:
         for key in ("budget", "planned", "actual", "estimate_at_completion"):
             assert getattr(rec.total, key) == sum((getattr(c, key) for c in rec.chapters), D(0))
         assert sum(w.planned for w in rec.cash_flow) == rec.total.planned
+
+
+# Up to the largest amount the reader accepts (under 10^15, at most 340 decimals): the
+# products reach 10^30 and beyond, where Decimal's default 28 digits used to round.
+LARGEST = 10**15 - 1
+huge = st.one_of(
+    st.decimals(min_value=-LARGEST, max_value=LARGEST, places=2, allow_nan=False),
+    st.builds(
+        lambda digits, places: D(digits).scaleb(-places),
+        st.integers(-LARGEST, LARGEST),
+        st.integers(0, 340),
+    ),
+)
+huge_quantities = st.decimals(min_value=0, max_value=LARGEST, places=3, allow_nan=False)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["01", "02", "03"]), huge_quantities, huge),
+        min_size=1,
+        max_size=10,
+    ),
+    st.lists(st.tuples(st.integers(0, 14), huge), max_size=8),
+)
+def test_sums_stay_exact_up_to_the_largest_amount_read(lines_, actuals_) -> None:
+    from decimal import localcontext
+
+    from prodsheets.money import CONTEXT
+
+    budget = [line(f"{ch}.{n:02d}", q, r) for n, (ch, q, r) in enumerate(lines_)]
+    actuals = [
+        {"date": day(-3), "code": budget[k % len(budget)]["code"], "amount": a} for k, a in actuals_
+    ]
+    rec = reconcile(make(budget=budget, actuals=actuals))
+    with localcontext(CONTEXT):  # the test's own sums exact too
+        for key in ("budget", "actual", "estimate_at_completion", "remaining", "variance"):
+            of_lines = sum((getattr(x, key) for x in rec.lines), D(0))
+            of_chapters = sum((getattr(c, key) for c in rec.chapters), D(0))
+            assert getattr(rec.total, key) == of_lines == of_chapters, key
+        typed = {f"{ch}.{n:02d}": q * r for n, (ch, q, r) in enumerate(lines_)}
+        for x in rec.lines:
+            assert x.budget == typed[x.code].quantize(D("0.01"), rounding="ROUND_HALF_UP")

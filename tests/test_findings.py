@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import Sheets, write_workbook
+from mutate import change_cells
 
 from prodsheets.catalogue import CODES
 from prodsheets.findings import flatten
@@ -75,6 +76,46 @@ def unreadable_sheet(sheets: Sheets, tmp: Path) -> Path:
                     1,
                 )
             dst.writestr(name, data)
+    return path
+
+
+def changed(sheet: str, cells: dict[str, Any]) -> Case:
+    """The clean production with cells written straight into the sheet's XML."""
+
+    def case(sheets: Sheets, tmp: Path) -> Path:
+        return change_cells(write_workbook(tmp / "prod.xlsx", sheets), sheet, cells)
+
+    return case
+
+
+def fifo(sheets: Sheets, tmp: Path) -> Path:
+    import os
+
+    path = tmp / "prod.xlsx"
+    os.mkfifo(path)
+    return path
+
+
+def shared_text_bomb(sheets: Sheets, tmp: Path) -> Path:
+    from mutate import rewrite
+
+    path = write_workbook(tmp / "prod.xlsx", sheets)
+    strings = b'<?xml version="1.0"?><sst><si><t>' + b"x" * 400_000 + b"</t></si></sst>"
+    return (
+        rewrite(path, {"xl/sharedStrings.xml": strings})
+        if _has(path, "xl/sharedStrings.xml")
+        else _add(path, "xl/sharedStrings.xml", strings)
+    )
+
+
+def _has(path: Path, member: str) -> bool:
+    with zipfile.ZipFile(path) as z:
+        return member in z.namelist()
+
+
+def _add(path: Path, member: str, data: bytes) -> Path:
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr(member, data)
     return path
 
 
@@ -239,7 +280,8 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         lambda s, tmp: write_workbook(tmp / "prod.xlsx", {"Feuil1": [["a", "b"]]}),
         [["PS009", None]],
     ),
-    "PS010": (ods_bomb, [["PS010", None]]),
+    # A shared text no cell can hold: calamine would load it whole when opening the file.
+    "PS010": (shared_text_bomb, [["PS010", None]]),
     "PS011": (with_a_copy, [["PS011", None]]),
     "PS012": (
         in_workbook(lambda s: s.update({"Notes": [["À faire"], ["Rappeler Marc"]]})),
@@ -251,6 +293,10 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         in_workbook(rename_sheet("Équipe", "Equipo")),
         [["PS127", "B1"], ["PS013", None], ["PS127", "A1"]],
     ),
+    # An .ods row of 999 values repeated a billion times: calamine reads .ods whole.
+    "PS020": (ods_bomb, [["PS020", None]]),
+    "PS021": (changed("Équipe", {"B3": "Marc " * 8000}), [["PS021", "B3"]]),
+    "PS022": (fifo, [["PS022", None]]),
     # Bookings name events: a production without its planning cannot place them.
     "PS101": (in_workbook(lambda s: s.pop("Planning")), [["PS101", None]]),
     "PS102": (two_files_with_crew, [["PS102", None]]),
@@ -302,6 +348,10 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         in_workbook(add_row("Matériel", ["MARC", "Micro HF Marc", "son", 1, 20, "07.01"])),
         [["PS121", "A3"]],
     ),
+    # One keystroke in the last cell of the sheet: not read, said, and the rest is read.
+    "PS150": (changed("Affectations", {"XFD1048576": "x"}), [["PS150", "XFD1048576"]]),
+    # A year typed 3026: far from every other date of the production.
+    "PS151": (in_workbook(set_cell("Planning", 3, 2, dt.date(3026, 3, 9))), [["PS151", "B3"]]),
     "PS301": (
         in_workbook(add_row("Affectations", ["S2", "LUCIE", T(11), None])),
         [["PS301", "B2"]],

@@ -43,17 +43,18 @@ class Range:
         r0, c0 = self.top
         for i, row in enumerate(rows):
             for j, v in enumerate(row):
-                self.sheet.cells[(r0 + i, c0 + j)] = v
+                self.sheet.enter((r0 + i, c0 + j), v)
 
     def add_hyperlink(
         self, address: str, text_to_display: str | None = None, screen_tip: str | None = None
     ) -> None:
         self.sheet.links[self.top] = address
-        self.sheet.cells[self.top] = text_to_display or address
+        self.sheet.enter(self.top, text_to_display or address)
 
     def clear_contents(self) -> None:
         for key in [k for k in self.sheet.cells if self._inside(k)]:
             del self.sheet.cells[key]
+            self.sheet.formulas.pop(key, None)
 
     def clear(self) -> None:
         self.clear_contents()
@@ -66,6 +67,17 @@ class Sheet:
         self.name = name
         self.cells: dict[tuple[int, int], Any] = {}
         self.links: dict[tuple[int, int], str] = {}
+        self.formulas: dict[tuple[int, int], str] = {}  # what Excel would have run
+
+    def enter(self, key: tuple[int, int], value: Any) -> None:
+        """As Excel takes a value set through Range.Value: a leading apostrophe keeps the
+        rest as text (and is not shown); a text starting with = + - @ becomes a formula."""
+        self.formulas.pop(key, None)
+        if isinstance(value, str) and value.startswith("'"):
+            value = value[1:]
+        elif isinstance(value, str) and value.lstrip()[:1] in ("=", "+", "-", "@"):
+            self.formulas[key] = value
+        self.cells[key] = value
 
     def range(self, address: str) -> Range:
         return Range(self, address)

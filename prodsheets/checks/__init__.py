@@ -19,6 +19,7 @@ CHECKS: tuple[Check, ...] = (
     Check(tables.unknown_references, (C.UNKNOWN_REFERENCE,)),
     Check(tables.impossible_ranges, (C.IMPOSSIBLE_RANGE,)),
     Check(tables.dates_outside_production, (C.OUTSIDE_DATES,)),
+    Check(tables.far_dates, (C.DATE_FAR,)),
     Check(tables.values_in_range, (C.OUT_OF_RANGE,)),
     # PS2xx: the budget's arithmetic
     Check(budget.budget_arithmetic, (C.LINE_TOTAL, C.SUBTOTAL, C.GRAND_TOTAL)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -241,8 +242,9 @@ def dates_outside_production(a: Analyses) -> Iterator[Finding]:
     events = production.table("events")
     if not (start and end and events) or end < start:
         return
+    span = a.span
     for i, eid, day in events.records("id", "date"):
-        if day and not start <= day <= end:
+        if day and not start <= day <= end and not span.far(day):  # far: said by PS151
             what = (
                 Bilingual(f"Event {eid}", f"L'événement {eid}")
                 if eid
@@ -258,6 +260,32 @@ def dates_outside_production(a: Analyses) -> Iterator[Finding]:
                 },
                 (events.cell(i, "date"),),
             )
+
+
+_DATED = (("events", "date"), ("actuals", "date"))
+
+
+def far_dates(a: Analyses) -> Iterator[Finding]:
+    """A date years away from all the others: a typo in the year (3026, 1900)."""
+    production, span = a.production, a.span
+    if span.centre is None:
+        return
+    around = say_date(span.centre)
+    for key in ("start", "end"):
+        day = production.settings.get(key)
+        where = production.setting_cells.get(key)
+        if isinstance(day, dt.date) and span.far(day) and where is not None:
+            label = Bilingual(schema.PRODUCTION.column(key).en, schema.PRODUCTION.column(key).fr)
+            params = {"column": label, "found": say_date(day), "around": around}
+            yield Finding(C.DATE_FAR, params, (where,))
+    for table_key, column in _DATED:
+        table = production.table(table_key)
+        if table is None or not table.has(column):
+            continue
+        for i, day in enumerate(table.col(column)):
+            if span.far(day):
+                params = {"column": table.header(column), "found": say_date(day), "around": around}
+                yield Finding(C.DATE_FAR, params, (table.cell(i, column),))
 
 
 # --- ranges of plain values -----------------------------------------------------------

@@ -79,6 +79,15 @@ def annotate(
 
     done = Annotated()
     notes = cell_notes(findings, lang)
+    # A workbook the check could not read (damaged, past the limits) is not handed to
+    # openpyxl either: what cannot be read safely is read by no one.
+    unread = {
+        Path(loc.path).resolve(): f"{f.code.code} {f.code.title[lang]}"
+        for f in findings
+        if f.code.family == "PS0"
+        for loc in f.locations[:1]
+        if loc.path is not None
+    }
     for production_path, prefix in productions:
         for source in _workbooks(production_path):
             target = out / prefix / source.name
@@ -89,6 +98,12 @@ def annotate(
                 )
             if source.suffix.lower() not in WRITABLE:
                 done.notes.append(_skipped(source, lang))
+                continue
+            if source.resolve() in unread:
+                detail = unread[source.resolve()]
+                done.notes.append(
+                    ANNOTATE[lang]["unreadable"].format(name=source.name, detail=detail)
+                )
                 continue
             try:
                 wb = load_copy(source)

@@ -25,6 +25,7 @@ from typing import Any
 from prodsheets.excel import layout as L
 from prodsheets.i18n import say
 from prodsheets.i18n.words import CONTROL
+from prodsheets.io.write import typed_as_text
 
 SPREADSHEETS = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 
@@ -55,7 +56,8 @@ def run(book: Any, open_report: bool = True) -> None:
     except Exception as exc:
         when = _now(lang)
         with contextlib.suppress(Exception):  # Excel itself is gone: nothing left to tell
-            dash.range(L.STATUS).value = t["failed"].format(when=when, error=_say(exc, lang))
+            failed = t["failed"].format(when=when, error=_say(exc, lang))
+            dash.range(L.STATUS).value = typed_as_text(failed)
 
 
 def save_open_books(book: Any, folder: Path) -> list[str]:
@@ -117,7 +119,7 @@ def _run_core(book: Any, dash: Any, folder: Path, lang: str) -> Path | None:
     )
     if production.unreadable:
         status += " " + t["unreadable"]
-    dash.range(L.STATUS).value = status
+    dash.range(L.STATUS).value = typed_as_text(status)
     return report
 
 
@@ -128,16 +130,23 @@ def write_findings(sheet: Any, findings: list[Any], folder: Path, lang: str) -> 
     for f in findings:
         loc = f.location
         also = ", ".join(str(x) for x in f.locations[1:])
-        rows.append(
-            [f.level.label(lang), f.code.code, str(loc or ""), f.message(lang), f.hint(lang), also]
-        )
+        row = [
+            f.level.label(lang),
+            f.code.code,
+            str(loc or ""),
+            f.message(lang),
+            f.hint(lang),
+            also,
+        ]
+        rows.append([typed_as_text(v) for v in row])  # Range.Value would enter "=…" as a formula
     if not rows:
         return
     sheet.range("A2").value = rows
     for i, f in enumerate(findings, start=2):
         address = link_address(f.location, folder)
         if address is not None:
-            sheet.range(f"C{i}").add_hyperlink(address, str(f.location), str(f.location))
+            shown = typed_as_text(str(f.location))
+            sheet.range(f"C{i}").add_hyperlink(address, shown, str(f.location))
 
 
 def link_address(loc: Any, folder: Path) -> str | None:
@@ -149,6 +158,8 @@ def link_address(loc: Any, folder: Path) -> str | None:
         return None
     path = Path(loc.path).resolve()
     target = path.name if path.parent == folder else str(path)
+    if ":" in target.split("/")[0].split("\\")[0] and path.parent == folder:
+        target = "./" + target  # javascript:x.xlsx is a file here, never a scheme
     if loc.sheet is None:
         return target
     sheet = loc.sheet.replace("'", "''")
@@ -168,7 +179,7 @@ def write_costs(dash: Any, rec: Any, lang: str) -> None:
 
 def _cost_row(x: Any, label: str) -> list[Any]:
     amounts = (x.budget, x.planned, x.actual, x.remaining, x.estimate_at_completion, x.variance)
-    return [label, *(float(a) for a in amounts)]
+    return [typed_as_text(label), *(float(a) for a in amounts)]
 
 
 def _label(label: Any, lang: str) -> str:

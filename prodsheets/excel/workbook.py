@@ -102,7 +102,17 @@ def _write(path: Path, vba: bytes, lang: str, title: str, conf: list, folder: Pa
     import xlsxwriter
 
     t = CONTROL[lang]
-    wb = xlsxwriter.Workbook(str(path), {"in_memory": True})
+    # Texts from the production (its title, its folder's name) stay texts, whatever they
+    # start with: no string is ever taken for a formula, a number or a link.
+    wb = xlsxwriter.Workbook(
+        str(path),
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
     wb.add_vba_project(io.BytesIO(vba), is_stream=True)
     wb.set_vba_name("ThisWorkbook")
     wb.set_custom_property(OUTPUT_MARK.decode(), "control")  # the loader passes over it
@@ -117,9 +127,9 @@ def _write(path: Path, vba: bytes, lang: str, title: str, conf: list, folder: Pa
     ws.set_vba_name("Sheet1")
     ws.set_column("A:A", 36)
     ws.set_column("B:G", 16, money)
-    ws.write("A1", title or t["title"], big)
-    ws.write("A2", t["folder"], bold)
-    ws.write("B2", str(folder.resolve()))
+    ws.write_string("A1", title or t["title"], big)
+    ws.write_string("A2", t["folder"], bold)
+    ws.write_string("B2", str(folder.resolve()))
     note = wb.add_format({"font_color": "#666666", "italic": True, "text_wrap": True})
     ws.merge_range("A5:G5", t["how"], note)
     ws.insert_button(

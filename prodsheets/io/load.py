@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import zipfile
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -882,6 +883,11 @@ def _typed(
         )
         params = {"column": label, "found": values.parse_text(value), "expected": expected}
         return None, Finding(_BAD_VALUE_CODE.get(col.kind, C.BAD_NUMBER), params, where)
+    if not _within_bounds(parsed):
+        expected = _BOUNDS_TEXT[type(parsed) is dt.date]
+        found = f"{value:g}" if isinstance(value, float) else values.parse_text(value)
+        params = {"column": label, "found": found, "expected": expected}
+        return None, Finding(C.OUT_OF_RANGE, params, where)
     if how is None:
         return parsed, None
     return parsed, _read_as(how, label, value, parsed, where)
@@ -916,6 +922,32 @@ def _read_as(how: str, label: Any, value: Any, parsed: Any, where: tuple[Locatio
     return Finding(C.NUMBER_READ_AS, params, where)
 
 
+# What a production's values can be, so that no sum, date or file breaks downstream: an
+# amount or quantity under a thousand trillion, with at most 340 decimals (sums in
+# money.CONTEXT stay exact, floats finite), a date
+# from 1900 to the day before the calendar's last (an overnight event ends within it).
+LARGEST = Decimal(10) ** 15
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(9999, 12, 30)
+_BOUNDS_TEXT = {
+    False: Bilingual(
+        "a number between -10^15 and 10^15, with at most 340 decimals",
+        "un nombre entre -10^15 et 10^15, avec au plus 340 décimales",
+    ),
+    True: Bilingual("a date from 01/01/1900 to 30/12/9999", "une date du 01/01/1900 au 30/12/9999"),
+}
+
+
+def _within_bounds(value: Any) -> bool:
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        return -LARGEST < value < LARGEST and isinstance(exponent, int) and exponent >= -340
+    if isinstance(value, int) and not isinstance(value, bool):
+        return -LARGEST < value < LARGEST
+    if type(value) is dt.date:
+        return FIRST_DATE <= value <= LAST_DATE
+    return True
+
+
 _SLOW = object()  # a value the fast path leaves to the full parser
 
 
@@ -931,11 +963,17 @@ def _fast_values(kind: str, raw: Iterable[Any]) -> list[Any]:
             for v in raw
         ]
     if kind == schema.DATE:
-        return [v if type(v) is dt.date else (None if v == "" or v is None else _SLOW) for v in raw]
+        first, last = FIRST_DATE, LAST_DATE
+        return [
+            v
+            if type(v) is dt.date and first <= v <= last
+            else (None if v == "" or v is None else _SLOW)
+            for v in raw
+        ]
     if kind == schema.INTEGER:
         return [
             int(v)
-            if type(v) is float and v.is_integer()
+            if type(v) is float and v.is_integer() and -1e15 < v < 1e15
             else (None if v == "" or v is None else _SLOW)
             for v in raw
         ]

@@ -8,7 +8,9 @@ old or too odd, something that is not a spreadsheet at all.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import struct
 import threading
 import zipfile
@@ -16,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import prodsheets.io.guard as guard
 from prodsheets import catalogue as C
-from prodsheets.findings import Finding, Location
+from prodsheets.findings import Finding, Location, column_letter
 from prodsheets.i18n import Bilingual
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -47,19 +50,38 @@ class Workbook:
     def read_sheet(self, name: str) -> tuple[Sheet | None, list[Finding]]:
         """The sheet's cells, or a finding saying why it could not be read.
 
-        For .xlsx the formula/error scan runs in a thread while calamine parses: calamine
-        releases the GIL, so the scan costs almost nothing on a two-core machine.
+        An xlsx worksheet is scanned first (:mod:`prodsheets.io.guard`): calamine only
+        ever gets a sheet whose rectangle is bounded. The formula/error scan runs in a
+        thread while calamine parses: calamine releases the GIL, so the scan costs almost
+        nothing on a two-core machine.
         """
+        findings: list[Finding] = []
+        book, trimmed = self._book, None
+        if self._zip is not None and self.path.suffix.lower() == ".xlsb":
+            refused = self._guard_xlsb(name)
+            if refused is not None:
+                return None, [refused]
+        if self.is_package:
+            guarded = self._guard(name)
+            if isinstance(guarded, Finding):
+                return None, [guarded]
+            if guarded is not None:
+                trimmed, far = guarded
+                findings.append(far)
         notes: dict[tuple[int, int], str] = {}
         scan = None
-        if self.path.suffix.lower() in {".xlsx", ".xlsm"}:
+        if self.is_package:
             if self.path.stat().st_size < THREAD_FROM_BYTES:
                 notes.update(_xlsx_cell_notes(self, name))  # a thread costs more than the scan
             else:
                 scan = threading.Thread(target=lambda: notes.update(_xlsx_cell_notes(self, name)))
                 scan.start()
         try:
-            sheet = self._book.get_sheet_by_name(name)
+            if trimmed is not None:
+                import python_calamine as pc
+
+                book = pc.CalamineWorkbook.from_path(str(trimmed))
+            sheet = book.get_sheet_by_name(name)
             start = sheet.start or (0, 0)
             rows = sheet.to_python()
             merged = sheet.merged_cell_ranges
@@ -71,11 +93,79 @@ class Workbook:
         finally:
             if scan is not None:
                 scan.join()
+            if trimmed is not None:
+                if book is not self._book:
+                    book.close()
+                trimmed.unlink(missing_ok=True)
         if merged is None and self.path.suffix.lower() == ".ods":
             merged = _ods_merged_ranges(self, name)
         if merged:
             _spread_merged(rows, merged, start[0], start[1])
-        return Sheet(self, name, rows, start[0], start[1], notes), []
+        return Sheet(self, name, rows, start[0], start[1], notes), findings
+
+    @property
+    def is_package(self) -> bool:
+        """An xlsx/xlsm package whose worksheets can be scanned before calamine reads them."""
+        return self._zip is not None and self.path.suffix.lower() in {".xlsx", ".xlsm"}
+
+    def _guard(self, name: str) -> Finding | tuple[Path, Finding] | None:
+        """None: read as it is; a finding: not read; a copy without far cells and the warning."""
+        z = self.package()
+        if self._sheet_parts is None:
+            self._sheet_parts = _sheet_parts(z)
+        part = self._sheet_parts.get(name)
+        if part is None:  # what cannot be measured is not handed to the reader
+            detail = Bilingual(
+                "its part could not be found in the package to measure it",
+                "sa partie est introuvable dans le paquet pour la mesurer",
+            )
+            return Finding(C.SHEET_UNREADABLE, {"detail": detail}, (self.location(name),))
+        try:
+            plan = guard.plan(guard.scan_sheet(z, part))
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
+            return Finding(C.SHEET_UNREADABLE, {"detail": _short(exc)}, (self.location(name),))
+        if plan.problem is not None:
+            return self._refusal(name, plan.problem)
+        if plan.block is None:
+            return None
+        sheets = set(self._sheet_parts.values())
+        copy = guard.trimmed_copy(z, part, plan.block, sheets - {part})
+        return copy, self._far(name, plan)
+
+    def _guard_xlsb(self, name: str) -> Finding | None:
+        """An .xlsb sheet past the limits, found from its records before calamine reads it."""
+        try:
+            z = self.package()
+            part = guard.xlsb_sheet_parts(z).get(name)
+            if part is None:
+                return None
+            problem = guard.scan_xlsb(z, part, name).judge()
+        except Exception:
+            return None
+        return None if problem is None else self._refusal(name, problem)
+
+    def _cell(self, sheet: str, cell: tuple[int, int]) -> Location:
+        return Location(
+            self.display, sheet, cell[0] + 1, column_letter(cell[1]), None, str(self.path)
+        )
+
+    def _refusal(self, name: str, problem: guard.Problem) -> Finding:
+        return refusal_at(self.display, str(self.path), name, problem)
+
+    def _far(self, name: str, plan: guard.Plan) -> Finding:
+        from prodsheets.i18n.formats import say_number
+
+        assert plan.block is not None
+        cells = [self._cell(name, c) for c in plan.far]
+        refs = [str(c.cell) for c in cells[:3]]
+        shown = ", ".join(refs) + (" …" if plan.far_count > len(refs) else "")
+        params = {
+            "count": say_number(plan.far_count),
+            "cells": shown,
+            "span": say_number(plan.span),
+            "filled": say_number(plan.far_count + plan.kept),
+        }
+        return Finding(C.FAR_CELLS, params, tuple(cells))
 
     def package(self) -> zipfile.ZipFile:
         """The xlsx package, opened once: its directory is read once, not per sheet."""
@@ -198,9 +288,19 @@ def open_workbook(
         return None, [Finding(code, params, where)]
 
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(4096)
+        mode = os.stat(path).st_mode  # a socket cannot even be opened: look first
+        if not stat.S_ISREG(mode):
+            return fail(C.NOT_A_FILE, path=display, kind=_file_kind(mode))
+        # Opened without blocking: a FIFO would wait for a writer forever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return fail(C.NOT_A_FILE, path=display, kind=_file_kind(info.st_mode))
+            size = info.st_size
+            head = os.read(fd, 4096)
+        finally:
+            os.close(fd)
     except OSError as exc:
         return fail(C.CORRUPT, detail=exc.strerror or type(exc).__name__)
     if size == 0:
@@ -210,8 +310,18 @@ def open_workbook(
         package, refusal = _open_package(path)
     else:
         refusal = _sniff(path, head)
+    if refusal is None and package is not None:
+        refusal = _package_refusal(package)
+        if refusal is not None:
+            package.close()
     if refusal is not None:
         return None, [Finding(refusal[0], refusal[1], where)]
+    # calamine reads every sheet of an .ods or .xls when it opens it: their extents first.
+    spread = _eager_refusal(path, display, head, package)
+    if spread is not None:
+        if package is not None:
+            package.close()
+        return None, [spread]
     if skip_outputs and package is not None and is_output_package(package):
         package.close()
         return None, []
@@ -254,6 +364,122 @@ def _is_worksheet(meta: Any) -> bool:
 def _short(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 160 else text[:157] + "…"
+
+
+def _file_kind(mode: int) -> Bilingual:
+    if stat.S_ISFIFO(mode):
+        return Bilingual("a named pipe (FIFO)", "un tube nommé (FIFO)")
+    if stat.S_ISSOCK(mode):
+        return Bilingual("a socket", "une socket")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return Bilingual("a device", "un périphérique")
+    if stat.S_ISDIR(mode):
+        return Bilingual("a folder", "un dossier")
+    return Bilingual("something else", "autre chose")
+
+
+def _eager_refusal(
+    path: Path, display: str, head: bytes, package: zipfile.ZipFile | None
+) -> Finding | None:
+    """An .ods or .xls sheet past the limits, found before calamine reads them all."""
+    try:
+        if package is not None and "content.xml" in package.namelist():
+            judged = guard.judge_all(guard.scan_ods(package))
+        elif head.startswith(CFB_MAGIC) and not _cfb_has_stream(path, "EncryptedPackage"):
+            judged = guard.judge_all(guard.scan_xls(path))
+        else:
+            return None
+    except Exception:
+        return None
+    if judged is None:
+        return None
+    sheet, problem = judged
+    return refusal_at(display, str(path), sheet, problem)
+
+
+def refusal_at(display: str, path: str, sheet: str, problem: guard.Problem) -> Finding:
+    """The finding for a sheet past a limit, at its cell when one is to blame."""
+    if problem.cell is not None:
+        row, col = problem.cell
+        where = Location(display, sheet, row + 1, column_letter(col), None, path)
+    else:
+        where = Location(display, sheet, path=path)
+    if problem.what in ("cell_chars", "run") and problem.cell is not None:
+        return Finding(C.CELL_TOO_LONG, {"found": _length(problem)}, (where,))
+    return Finding(C.SHEET_TOO_LARGE, {"detail": _limit_detail(problem)}, (where,))
+
+
+def _package_refusal(z: zipfile.ZipFile) -> Refusal | None:
+    """A package too large once unpacked, or holding a text no cell can hold, is not opened."""
+    try:
+        lazy = set(_sheet_parts(z).values())
+        problem = guard.check_package(z, lazy)
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+        return None  # calamine says what is wrong with it
+    if problem is None:
+        return None
+    return C.TOO_LARGE, {"detail": _limit_detail(problem)}
+
+
+def _length(problem: guard.Problem) -> Bilingual:
+    """« 40 000 caractères », or for a run too long to count, its size: « 900,5 Mio »."""
+    from decimal import Decimal
+
+    from prodsheets.i18n.formats import number
+
+    if problem.what == "cell_chars":
+        return Bilingual(
+            f"{number(problem.found, 'en')} characters", f"{number(problem.found, 'fr')} caractères"
+        )
+    size = round(Decimal(problem.found) / 1024**2, 1)
+    return Bilingual(f"{number(size, 'en')} MiB", f"{number(size, 'fr')} Mio")
+
+
+def _limit_detail(problem: guard.Problem) -> Bilingual:
+    """What limit was passed, in words: « 1 048 577 lignes, plus que les 1 048 576 … »."""
+    from decimal import Decimal
+
+    from prodsheets.i18n.formats import number
+
+    def said(lang: str) -> str:
+        found, limit = number(problem.found, lang), number(problem.limit, lang)
+        if problem.what in ("unpacked", "run"):  # in MiB, one decimal
+            found = number(round(Decimal(problem.found) / 1024**2, 1), lang)
+            limit = number(round(Decimal(problem.limit) / 1024**2, 1), lang)
+        return _LIMIT_WORDS[lang][problem.what].format(found=found, limit=limit)
+
+    return Bilingual(said("en"), said("fr"))
+
+
+_LIMIT_WORDS = {
+    "en": {
+        "rows": "a value on row {found}, beyond the {limit} rows of a sheet",
+        "columns": "a value in column {found}, beyond the {limit} columns of a sheet",
+        "cells": "more than {limit} filled cells",
+        "spread": "its values spread over {found} cells, with no blank gap to cut at "
+        "(at most {limit} are read)",
+        "whole": "its values spread over {found} cells, and this format is read whole "
+        "(at most {limit} are read; saved as .xlsx, the far cells would be left out)",
+        "run": "{found} MiB of text in one piece, more than any cell holds ({limit} MiB)",
+        "cell_chars": "a text of {found} characters, more than the {limit} of a cell",
+        "unpacked": "it unpacks to {found} MiB, more than the {limit} MiB prodsheets reads",
+    },
+    "fr": {
+        "rows": "une valeur en ligne {found}, au-delà des {limit} lignes d'une feuille",
+        "columns": "une valeur en colonne {found}, au-delà des {limit} colonnes d'une feuille",
+        "cells": "plus de {limit} cellules remplies",
+        "spread": "ses valeurs s'étendent sur {found} cellules, sans vide où couper "
+        "(au plus {limit} sont lues)",
+        "whole": "ses valeurs s'étendent sur {found} cellules, et ce format se lit d'un bloc "
+        "(au plus {limit} sont lues ; enregistrée en .xlsx, les cellules lointaines seraient "
+        "laissées de côté)",
+        "run": "{found} Mio de texte d'un seul tenant, plus qu'aucune cellule n'en contient "
+        "({limit} Mio)",
+        "cell_chars": "un texte de {found} caractères, plus que les {limit} d'une cellule",
+        "unpacked": "il fait {found} Mio une fois décompressé, plus que les {limit} Mio que "
+        "prodsheets lit",
+    },
+}
 
 
 def _open_failure(

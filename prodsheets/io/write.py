@@ -35,10 +35,24 @@ def atomic(target: Path) -> Iterator[Path]:
         yield Path(tmp)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is a normal file
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        failure = _os_error(exc)
+        if failure is not None:  # a full disk, a lost permission: say which file
+            named = OSError(failure.errno, failure.strerror or str(failure), str(target))
+            raise named from exc
         raise
+
+
+def _os_error(exc: BaseException) -> OSError | None:
+    """The system error behind ``exc`` when it names no file (XlsxWriter wraps its own)."""
+    if isinstance(exc, OSError):
+        return exc if exc.filename is None or exc.filename.endswith(".tmp") else None
+    cause = exc.args[0] if exc.args else None  # xlsxwriter FileCreateError(OSError)
+    if type(exc).__name__ == "FileCreateError" and isinstance(cause, OSError):
+        return cause
+    return None
 
 
 def _umask() -> int:
@@ -52,10 +66,21 @@ def atomic_text(target: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
+MAX_NAME = 100  # characters of a file name made from an id (most disks allow 255 bytes)
+
+
 def safe_name(identifier: str, taken: set[str] | None = None) -> str:
-    """A file name from an id: no path separators, no ``..``, nothing hidden or reserved."""
+    """A file name from an id: no path separators, no ``..``, nothing hidden or reserved.
+
+    A long id is cut and ends with a hash of the whole id, stable from run to run.
+    """
     name = _UNSAFE.sub("_", identifier.strip()).strip("._") or "_"
     name = re.sub(r"\.{2,}", ".", name)
+    if len(name) > MAX_NAME:
+        import hashlib
+
+        digest = hashlib.sha256(identifier.encode("utf-8")).hexdigest()[:12]
+        name = name[: MAX_NAME - 13].rstrip("._") + "-" + digest
     if name.split(".")[0].lower() in _RESERVED:
         name = "_" + name
     if taken is not None:
@@ -65,6 +90,31 @@ def safe_name(identifier: str, taken: set[str] | None = None) -> str:
             n += 1
         taken.add(name.lower())
     return name
+
+
+# What Excel reads as the start of a formula when a text is typed, pasted or set through
+# its object model (Range.Value): = + - @, and the blanks it skips before them.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", " ")
+
+
+def typed_as_text(value: Any) -> Any:
+    """A value for Excel's ``Range.Value``: a text that Excel would enter as a formula gets
+    the apostrophe Excel itself uses to keep a cell as text (it is not shown)."""
+    if isinstance(value, str) and value.lstrip(" \t\r\n")[:1] in FORMULA_START[:4]:
+        return "'" + value
+    return value
+
+
+def text_cell(cell: Any, value: str) -> None:
+    """An openpyxl cell holding ``value`` as text, never as a formula, whatever it starts with.
+
+    openpyxl takes a string starting with ``=`` for a formula; its data type is set back
+    to a string, and a text Excel would read as a formula once edited is quote-prefixed.
+    """
+    cell.value = value
+    cell.data_type = "s"
+    if value.lstrip(" \t\r\n")[:1] in FORMULA_START[:4]:
+        cell.quotePrefix = True
 
 
 def load_copy(source: Path) -> Any:

@@ -15,7 +15,7 @@ from prodsheets.i18n import Bilingual, say
 from prodsheets.i18n.formats import money as say_money_in
 from prodsheets.i18n.formats import number, percent, say_day
 from prodsheets.i18n.words import RECONCILE, RECONCILE_HEADERS
-from prodsheets.money import decimal_text, money
+from prodsheets.money import decimal_text, exact, money
 from prodsheets.pipeline import ReconcileResult
 
 AMOUNTS = ("budget", "fringes", "planned", "actual")
@@ -44,6 +44,7 @@ def _week_json(w: Week) -> dict[str, Any]:
     }
 
 
+@exact
 def to_json(result: ReconcileResult, lang: str) -> dict[str, Any]:
     """The stable JSON of `prodsheets reconcile --format json`."""
     rec = result.reconciliation
@@ -104,6 +105,7 @@ def to_json(result: ReconcileResult, lang: str) -> dict[str, Any]:
 # --- the terminal --------------------------------------------------------------------
 
 
+@exact
 def render_text(result: ReconcileResult, lang: str, color: bool = False, width: int = 132) -> str:
     """The reconciliation as a person reads it: a table by chapter, contingency, cash flow."""
     from rich import box

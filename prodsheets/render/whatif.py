@@ -9,11 +9,12 @@ from typing import Any
 from prodsheets.i18n import plural
 from prodsheets.i18n.formats import money as say_amount
 from prodsheets.i18n.words import WHATIF
-from prodsheets.money import decimal_text
+from prodsheets.money import decimal_text, exact
 from prodsheets.schedule.intervals import Schedule
 from prodsheets.whatif.plan import Candidate, Hit, Replacement, WhatIf, vendor_contact, vendor_name
 
 
+@exact
 def to_json(result: WhatIf, lang: str) -> dict[str, Any]:
     s = result.analyses.schedule
     return {
@@ -63,6 +64,7 @@ def to_json(result: WhatIf, lang: str) -> dict[str, Any]:
     }
 
 
+@exact
 def render_text(result: WhatIf, lang: str) -> str:
     w = WHATIF[lang]
     p, s = result.production, result.analyses.schedule

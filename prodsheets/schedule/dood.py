@@ -26,6 +26,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from prodsheets.schedule import kinds
+from prodsheets.schedule.dates import Span
 from prodsheets.schedule.intervals import Schedule
 
 WORK_CODES = frozenset({"SW", "W", "WF", "SWF"})
@@ -88,8 +89,18 @@ def _kind_of_event(kind: object) -> str:
 _RANK = {"W": 0, "R": 1, "F": 2, "T": 3}  # a day with work is work; else rehearsal, fitting…
 
 
-def day_out_of_days(s: Schedule) -> DayOutOfDays:
-    """Every booked person's days with the trade's codes (see the module's docstring)."""
+# A day-out-of-days keeps its totals within Excel's 16,384 columns.
+MAX_DOOD_DAYS = 16_000
+
+
+def day_out_of_days(s: Schedule, span: Span | None = None) -> DayOutOfDays:
+    """Every booked person's days with the trade's codes (see the module's docstring).
+
+    Its dates run from the first to the last booked day near the production's centre (and
+    its start and end, unless they are typos), then each far day booked, apart: a year
+    typed 9999 adds one column, not three million.
+    """
+    span = span or Span()
     production = s.production
     ev, b = s.events, s.bookings
     event_kinds = ev.table.col("kind") if ev.table is not None else []
@@ -144,13 +155,18 @@ def day_out_of_days(s: Schedule) -> DayOutOfDays:
                     gap += dt.timedelta(days=1)
         codes[who] = mine
 
-    every = [d for m in codes.values() for d in m]
-    first, last = min(every), max(every)
-    if production.start is not None and production.start < first:
-        first = production.start
-    if production.end is not None and last < production.end <= first + dt.timedelta(days=366):
-        last = production.end
-    dates = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    every = {d for m in codes.values() for d in m}
+    near = sorted(d for d in every if not span.far(d))
+    dates: list[dt.date] = []
+    if near:
+        first, last = near[0], near[-1]
+        start, end = production.start, production.end
+        if start is not None and start < first and not span.far(start):
+            first = start
+        if end is not None and last < end <= first + dt.timedelta(days=366) and not span.far(end):
+            last = end
+        dates = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    dates = sorted({*dates, *(d for d in every if span.far(d))})[:MAX_DOOD_DAYS]
     people = [who for who in s.people if who in codes]
     return DayOutOfDays(people, dates, codes, frozenset(d for d in dates if d not in unit_days))
 

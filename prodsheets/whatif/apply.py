@@ -19,7 +19,7 @@ from openpyxl.utils import column_index_from_string
 
 from prodsheets.i18n.words import WHATIF
 from prodsheets.io.load import discover
-from prodsheets.io.write import copy_file, load_copy, mark_cell, save_copy
+from prodsheets.io.write import copy_file, load_copy, mark_cell, save_copy, text_cell
 from prodsheets.whatif.plan import WhatIf
 
 WRITABLE = (".xlsx", ".xlsm")
@@ -94,6 +94,11 @@ def apply_plan(result: WhatIf, out: Path, lang: str = "en") -> list[Path]:
     written: list[Path] = []
     for source in sources:
         target = out / source.name
+        if target.resolve() == source.resolve():
+            raise ValueError(
+                f"{out} : c'est le dossier de la production ; choisissez-en un autre. / "
+                f"{out} is the production's folder; choose another one."
+            )
         cells = edits.get(source.resolve())
         if not cells:
             copy_file(source, target)
@@ -102,7 +107,7 @@ def apply_plan(result: WhatIf, out: Path, lang: str = "en") -> list[Path]:
             for sheet, row, col, value, text in cells:
                 cell = wb[sheet].cell(row=row, column=col)
                 if value is not None:
-                    cell.value = value
+                    text_cell(cell, str(value))  # an id: never a formula
                 fill = CHANGED_FILL if value is not None else TO_COVER_FILL
                 mark_cell(wb, sheet, cell.coordinate, fill, text, AUTHOR)
             save_copy(wb, target)

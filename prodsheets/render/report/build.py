@@ -25,6 +25,7 @@ from pathlib import Path
 from prodsheets.diff import capture, compare
 from prodsheets.diff import snapshot as snapshots
 from prodsheets.io.write import atomic, atomic_text, safe_name
+from prodsheets.money import exact
 from prodsheets.render.report.data import Report
 
 
@@ -98,6 +99,7 @@ class _Progress:
             self.bar.stop()
 
 
+@exact
 def build(
     report: Report,
     out: Path,

@@ -59,20 +59,26 @@ def timezone(report: Report) -> Any:
     return dt.UTC
 
 
+def _line(text: str) -> str:
+    """One line: a name typed with Alt+Enter keeps its words, not its line break (a
+    calendar's name and an event's summary and place are shown on one line)."""
+    return " ".join(text.split())
+
+
 def _event(state: State, b: Booked, u: str, sequence: int, previous: str | None) -> CalendarEntry:
     """What a booking's calendar event says, from a state."""
     events = state.record("events", b.event)
     title = events.fields.get("title") if events is not None else None
-    summary = f"{b.event} · {title}" if title else b.event
+    summary = _line(f"{b.event} · {title}" if title else b.event)
     place = None
     if b.location is not None:
         record = state.record("locations", b.location)
         if record is not None:
             name = record.fields.get("name") or b.location
             address = record.fields.get("address")
-            place = f"{name}, {address}" if address else name
+            place = _line(f"{name}, {address}" if address else name)
         else:
-            place = b.location
+            place = _line(b.location)
     booking = state.record("bookings", b.key)
     role = booking.fields.get("role") if booking is not None else None
     description = " — ".join([state.title, *([role] if role else [])])
@@ -140,7 +146,7 @@ def calendar_for(report: Report, who: str, published: Mapping[str, CalendarEntry
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{report.title} — {name}")
+    cal.add("x-wr-calname", _line(f"{report.title} — {name}"))
     if hasattr(tz, "key"):
         cal.add("x-wr-timezone", tz.key)
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)

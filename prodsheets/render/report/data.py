@@ -25,6 +25,7 @@ from prodsheets.findings import Finding, summary
 from prodsheets.i18n.formats import clock as say_clock
 from prodsheets.i18n.words import REPORT
 from prodsheets.model import Production
+from prodsheets.money import exact
 from prodsheets.pipeline import CheckResult
 from prodsheets.schedule import kinds
 from prodsheets.schedule.dood import DayOutOfDays, Totals, shooting_days
@@ -225,6 +226,7 @@ def _str(value: Any) -> str:
     return str(value)
 
 
+@exact
 def gather(result: CheckResult, lang: str | None = None) -> Report:
     """The report's data for the first production of a check result."""
     production = result.productions[0]
@@ -576,12 +578,31 @@ def clock_on(value: int | None, day: dt.date) -> str:
 
 
 def relative_link(path: str | None, out: Path) -> str | None:
-    """The source workbook's path relative to the output folder, with forward slashes."""
+    """The source workbook's path relative to the output folder, with forward slashes.
+
+    Always in a form no reader takes for a scheme: ``./javascript:alert(1).xlsx``, never
+    ``javascript:alert(1).xlsx`` (a workbook may be named so and reported into its own
+    folder). Another drive on Windows gives an absolute path.
+    """
     if not path:
         return None
     import os
 
     try:
-        return Path(os.path.relpath(Path(path).resolve(), out.resolve())).as_posix()
+        relative = Path(os.path.relpath(Path(path).resolve(), out.resolve())).as_posix()
     except ValueError:  # another drive on Windows
         return Path(path).resolve().as_posix()
+    return relative if relative.startswith("../") else "./" + relative
+
+
+def href(path: str | None, out: Path) -> str | None:
+    """A link for a web page to the workbook: relative, percent-encoded (``%3A`` for ``:``,
+    ``%23`` for ``#``), so its name can never be read as a scheme, a query or an anchor."""
+    target = relative_link(path, out)
+    if target is None:
+        return None
+    if target.startswith(("./", "../")):
+        from urllib.parse import quote
+
+        return quote(target, safe="/.")
+    return Path(target).as_uri()  # another drive: file:///D:/…

@@ -52,6 +52,12 @@ def cell_link(loc: Location, out: Path) -> str | None:
     target = relative_link(loc.path, out)
     if target is None:
         return None
+    if target.startswith(("./", "../")) and ":" in target:
+        # XlsxWriter drops "./" (Excel's habit): a name such as "javascript:x.xlsx" would
+        # then read as a scheme. Escaped as Excel escapes paths, ":" as %3A, it stays a file.
+        from xlsxwriter.url import Url
+
+        target = Url._escape_url(target.removeprefix("./")).replace(":", "%3A")
     if loc.sheet is None:
         return f"external:{target}"
     sheet = "'" + loc.sheet.replace("'", "''") + "'"

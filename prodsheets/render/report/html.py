@@ -18,7 +18,7 @@ from prodsheets.contract.values import pages_text
 from prodsheets.findings import Finding
 from prodsheets.i18n import formats, say
 from prodsheets.i18n.words import DIFF
-from prodsheets.render.report.data import Report, clock_on, day_title, relative_link
+from prodsheets.render.report.data import Report, clock_on, day_title, href
 from prodsheets.render.report.risks import level, matrix, scored_risks
 
 # Long tables are cut in the page (report.xlsx has every row).
@@ -153,7 +153,7 @@ def _findings(report: Report, out: Path) -> list[dict[str, Any]]:
                 "message": with_code(f, "message", lang),
                 "hint": with_code(f, "hint", lang),
                 "locations": [
-                    {"text": str(loc), "href": relative_link(loc.path, out)} for loc in f.locations
+                    {"text": str(loc), "href": href(loc.path, out)} for loc in f.locations
                 ],
             }
         )

@@ -172,10 +172,14 @@ NO_PRODUCTION_TABLE = _code(
         "Aucune feuille ne porte le nom d'une table de production (feuilles : {sheets}).",
     ),
     (
-        "Name the sheets as in the templates: Production, Devis/Budget, Équipe/Crew, "
-        "Planning/Events, Affectations/Bookings… (`prodsheets new` writes them).",
-        "Nommez les feuilles comme dans les modèles : Production, Devis, Équipe, Planning, "
-        "Affectations… (`prodsheets new` les crée).",
+        "To keep your workbooks as they are, run `prodsheets adopt` on the folder: it "
+        "proposes which sheet and column is which and writes that mapping beside them. Or "
+        "name the sheets as in the templates: Production, Budget, Crew, Events, Bookings… "
+        "(`prodsheets new` writes them).",
+        "Pour garder vos classeurs tels quels, lancez `prodsheets adopt` sur le dossier : il "
+        "propose quelle feuille et quelle colonne est quoi, et écrit cette correspondance à "
+        "côté. Ou nommez les feuilles comme dans les modèles : Production, Devis, Équipe, "
+        "Planning, Affectations… (`prodsheets new` les crée).",
     ),
 )
 TOO_LARGE = _code(
@@ -239,8 +243,60 @@ SHEET_LOOKS_LIKE = _code(
         "n'est pas un nom que prodsheets connaît : elle n'a pas été lue.",
     ),
     (
-        "Rename the sheet “{name}”.",
-        "Renommez la feuille « {name} ».",
+        "Rename the sheet “{name}”, or run `prodsheets adopt` to read it as it is.",
+        "Renommez la feuille « {name} », ou lancez `prodsheets adopt` pour la lire telle quelle.",
+    ),
+)
+MAPPING_ROW = _code(
+    "PS014",
+    "mapping-row-unread",
+    E,
+    ("A mapping row that cannot be used", "Ligne de correspondance inutilisable"),
+    (
+        "Mapping, row {row}: {problem}; the row was not used.",
+        "Correspondances, ligne {row} : {problem} ; la ligne n'a pas été utilisée.",
+    ),
+    (
+        "Correct the row in prodsheets.xlsx (the Read me sheet lists the tables and fields), "
+        "or run `prodsheets adopt --force` to propose the mapping again.",
+        "Corrigez la ligne dans prodsheets.xlsx (la feuille Lisez-moi liste les tables et les "
+        "champs), ou lancez `prodsheets adopt --force` pour proposer à nouveau la "
+        "correspondance.",
+    ),
+)
+MAPPING_TARGET_MISSING = _code(
+    "PS015",
+    "mapped-sheet-missing",
+    E,
+    ("A mapped sheet is missing", "Feuille de la correspondance absente"),
+    (
+        "The mapping reads {what} “{name}”, which the production does not have: {table} was "
+        "not read from it.",
+        "La correspondance lit {what} « {name} », que la production n'a pas : {table} n'en a "
+        "pas été lu.",
+    ),
+    (
+        "Correct the name in prodsheets.xlsx (a renamed sheet or workbook), or run "
+        "`prodsheets adopt --force` to propose the mapping again.",
+        "Corrigez le nom dans prodsheets.xlsx (une feuille ou un classeur renommé), ou lancez "
+        "`prodsheets adopt --force` pour proposer à nouveau la correspondance.",
+    ),
+)
+MAPPED_COLUMN_MISSING = _code(
+    "PS016",
+    "mapped-column-missing",
+    E,
+    ("A mapped column is missing", "Colonne de la correspondance absente"),
+    (
+        "{sheet}: no column “{column}” for {field} in the header row {row}; {field} was not read.",
+        "{sheet} : pas de colonne « {column} » pour {field} dans la ligne d'en-tête {row} ; "
+        "{field} n'a pas été lu.",
+    ),
+    (
+        "Give the header as the sheet types it, or the column's letter, in prodsheets.xlsx "
+        "(and the header row if it is not found).",
+        "Indiquez l'en-tête tel que la feuille l'écrit, ou la lettre de la colonne, dans "
+        "prodsheets.xlsx (et la ligne d'en-tête si elle n'est pas trouvée).",
     ),
 )
 SHEET_TOO_LARGE = _code(
@@ -593,8 +649,9 @@ TIME_READ_AS = _code(
     W,
     ("A number read as a time", "Nombre lu comme une heure"),
     (
-        "{column}: the number {found} was read as the time {value} (hours.minutes).",
-        "{column} : le nombre {found} a été lu comme l'heure {value} (heures.minutes).",
+        "{column}: the number {found} was read as the time {value} (hours, then minutes).",
+        "{column} : le nombre {found} a été lu comme l'heure {value} (les heures, puis les "
+        "minutes).",
     ),
     (
         "Type times as 13:30 or 13h30, or format the cells as times (hh:mm), so that Excel "
@@ -731,6 +788,57 @@ EVENT_WITHOUT_END = _code(
     (
         "Type the end in {column} (an end earlier than the start means the next day).",
         "Indiquez la fin dans {column} (une fin plus tôt que le début veut dire le lendemain).",
+    ),
+)
+SHIFT_NOT_READ = _code(
+    "PS132",
+    "shift-not-read",
+    E,
+    ("A roster cell that is no shift", "Case de grille qui n'est pas un service"),
+    (
+        "{sheet}: “{found}” for {who} on {date} is no time range and no shift code; that "
+        "day was not read.",
+        "{sheet} : « {found} » pour {who} le {date} n'est ni une plage horaire ni un code "
+        "horaire ; ce jour n'a pas été lu.",
+    ),
+    (
+        "Type the shift as 08:00-16:00, or define the code in a Shift codes sheet (code, "
+        "hours); R, OFF, repos and congé are days off.",
+        "Tapez le service sous la forme 08:00-16:00, ou définissez le code dans une feuille "
+        "Codes horaires (code, horaires) ; R, OFF, repos et congé sont des jours non "
+        "travaillés.",
+    ),
+)
+CREW_FROM_NAMES = _code(
+    "PS133",
+    "crew-from-names",
+    I,
+    ("Crew taken from the names booked", "Équipe tirée des noms convoqués"),
+    (
+        "No Crew sheet: the {count} people named in {sheets} were taken as the crew, with ids "
+        "made from their names ({examples}).",
+        "Pas de feuille Équipe : les {count} personnes nommées dans {sheets} forment l'équipe, "
+        "avec des identifiants tirés de leurs noms ({examples}).",
+    ),
+    (
+        "Add a Crew sheet (or map one with `prodsheets adopt`) to give their contracts and "
+        "rates: working time and costs need them.",
+        "Ajoutez une feuille Équipe (ou faites-en correspondre une avec `prodsheets adopt`) "
+        "pour donner leurs contrats et tarifs : temps de travail et coûts en ont besoin.",
+    ),
+)
+DURATION_MISMATCH = _code(
+    "PS134",
+    "duration-mismatch",
+    W,
+    ("A duration that disagrees with its times", "Durée en désaccord avec ses horaires"),
+    (
+        "{event}: {column} says {duration}, but {start}–{end} lasts {span}.",
+        "{event} : {column} indique {duration}, mais {start}–{end} dure {span}.",
+    ),
+    (
+        "Correct the duration, or the start or end that was changed without it.",
+        "Corrigez la durée, ou le début ou la fin modifiés sans elle.",
     ),
 )
 FAR_CELLS = _code(
@@ -1076,6 +1184,22 @@ BAD_BREAK = _code(
         "range (12:30-13:30).",
         "Saisissez la pause en minutes (30), plusieurs séparées par | (10 | 30 | 10), ou une "
         "plage horaire (12:30-13:30).",
+    ),
+)
+VACANT_SLOT = _code(
+    "PS330",
+    "vacant-slot",
+    W,
+    ("A slot still to fill", "Poste encore à pourvoir"),
+    (
+        "A slot still to fill{role} on {event}: “{found}”.",
+        "Poste encore à pourvoir{role} sur {event} : « {found} ».",
+    ),
+    (
+        "Book someone (their id in place of “{found}”), or remove the row if the slot is no "
+        "longer needed.",
+        "Convoquez quelqu'un (son identifiant à la place de « {found} »), ou supprimez la "
+        "ligne si le poste n'est plus nécessaire.",
     ),
 )
 

@@ -716,6 +716,75 @@ def new(
     click.echo(CLI[lang]["new_next"].format(folder=folder))
 
 
+@main.command(short_help="Your own workbooks, as they are. / Vos classeurs tels quels.")
+@click.argument("production", type=PATH)
+@_format_option
+@_lang_option()
+@click.option("--force", is_flag=True, help="Replace prodsheets.xlsx. / Remplace prodsheets.xlsx.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Print the proposal, write nothing. / Affiche la proposition, n'écrit rien.",
+)
+@_no_traceback
+def adopt(production: Path, fmt: str, lang: str | None, force: bool, dry_run: bool) -> None:
+    """Propose which of PRODUCTION's sheets and columns are which, and write that mapping
+    as prodsheets.xlsx beside the workbooks (never into them); then check with it.
+
+    Every command then reads the workbooks through prodsheets.xlsx: correct it by hand
+    where a row is wrong. Exit code: that of the check; 2 when nothing could be placed or
+    prodsheets.xlsx exists (without --force).
+    """
+    from prodsheets.adopt import mapping_rows, propose
+    from prodsheets.contract import mapping as M
+    from prodsheets.contract import schema
+    from prodsheets.create.writer import write_mapping
+    from prodsheets.i18n.words import ADOPT
+    from prodsheets.pipeline import EXIT_OK, EXIT_UNREADABLE
+    from prodsheets.pipeline import check as run_check
+    from prodsheets.render import adopt as render
+    from prodsheets.render.findings import finding_line, summary_line
+
+    proposal, sheets = propose(production)
+    langs = languages(lang, proposal.lang)
+    lang = langs[0] if len(langs) == 1 else proposal.lang
+    words = ADOPT[lang]
+    folder = production if production.is_dir() else production.parent
+    target = folder / M.MAPPING_FILE
+    if fmt == "json":
+        click.echo(json.dumps(render.to_json(proposal), ensure_ascii=False, indent=2))
+    else:
+        for f in sheets.findings:
+            click.echo(finding_line(f, lang, None))
+        click.echo(render.to_text(proposal, str(production), lang, sheets.ours))
+    if not proposal.placed:
+        click.echo(words["nothing"].format(folder=production), err=True)
+        sys.exit(EXIT_UNREADABLE)
+    if dry_run:
+        click.echo(words["dry_run"], err=True)
+        sys.exit(EXIT_OK)
+    if target.exists() and not force:
+        click.echo(words["exists"].format(path=target), err=True)
+        sys.exit(EXIT_USAGE)
+    roster = any(g.table == M.ROSTER for g in proposal.placed)
+    have = {schema.table_for_sheet(name) for _, name in sheets.ours}
+    extra = [
+        t
+        for t in (schema.GROUPS, *([schema.SHIFT_CODES] if roster else []))
+        if t not in have  # the producer's own Légende is read as it is
+    ]
+    write_mapping(target, proposal.lang, mapping_rows(proposal), proposal.settings, extra)
+    click.echo(words["wrote"].format(path=target), err=fmt == "json")
+    result = run_check([production])
+    if fmt != "json":
+        click.echo("\n" + words["next"])
+        for f in result.findings:
+            click.echo(finding_line(f, lang, None))
+        click.echo(summary_line(result, lang))
+        click.echo(words["edit"].format(folder=production))
+    sys.exit(result.exit_code)
+
+
 @main.command(short_help="What if: absence, loss, rain. / Et si : absence, perte, pluie.")
 @click.argument("production", type=PATH)
 @click.option(

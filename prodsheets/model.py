@@ -12,11 +12,12 @@ makes a changed copy (``dataclasses.replace``) instead of editing it.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from prodsheets.contract import schema
 from prodsheets.findings import Location, column_letter
@@ -41,9 +42,30 @@ ROW_NAME = {
 }
 
 
+class Part(NamedTuple):
+    """Where a run of a table's records was read, when several sheets feed one table (a
+    planning with a sheet per stage, a call sheet per day), as a mapping says."""
+
+    first: int  # the index of its first record in the table
+    file: str
+    path: str
+    sheet: str
+    header_row: int
+    columns: Mapping[str, int]
+    headers: Mapping[str, str]
+    fixed: Mapping[str, Location]
+    at: Mapping[str, list[int]]
+
+
 @dataclass(frozen=True, eq=False, repr=False)  # a container: by identity, never printed whole
 class TableData:
-    """One table read from one sheet: typed columns and the sheet's own row numbers."""
+    """One table read from one sheet (or, through a mapping, several): typed columns and
+    the sheet's own row numbers.
+
+    A mapping can give a column one value for a whole sheet, typed once in a cell or taken
+    from the sheet's name (``fixed``: where it comes from), and a roster grid puts each
+    record's value in a column of its own (``at``: the sheet column, record by record).
+    """
 
     table: schema.Table
     file: str
@@ -56,6 +78,9 @@ class TableData:
     values: Mapping[str, list[Any]] = field(default_factory=dict)
     # column key → records whose cell held a value that could not be read (said by a finding)
     unreadable: Mapping[str, set[int]] = field(default_factory=dict)
+    fixed: Mapping[str, Location] = field(default_factory=dict)
+    at: Mapping[str, list[int]] = field(default_factory=dict)  # "" → the record's own cell
+    parts: tuple[Part, ...] = ()  # several sheets: each one's records, in order
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -65,10 +90,45 @@ class TableData:
         return self.table.key
 
     def has(self, column: str) -> bool:
-        return column in self.columns
+        return (
+            column in self.columns
+            or column in self.fixed
+            or any(column in p.columns or column in p.fixed for p in self.parts)
+        )
+
+    def part(self, i: int) -> Part:
+        """Where record ``i`` was read: its sheet, its columns."""
+        if self.parts:
+            return self.parts[bisect_right(self._firsts, i) - 1]
+        return Part(
+            0,
+            self.file,
+            self.path,
+            self.sheet,
+            self.header_row,
+            self.columns,
+            self.headers,
+            self.fixed,
+            self.at,
+        )
+
+    @cached_property
+    def _firsts(self) -> list[int]:
+        return [p.first for p in self.parts]
+
+    @property
+    def sheets(self) -> list[tuple[str, str]]:
+        """(file, sheet) of every sheet the table was read from."""
+        if not self.parts:
+            return [(self.file, self.sheet)]
+        return list(dict.fromkeys((p.file, p.sheet) for p in self.parts))
 
     def header(self, column: str) -> Bilingual:
         """A column's name as the producer's sheet writes it (else the contract's name)."""
+        if column not in self.headers and self.parts:
+            for p in self.parts:
+                if column in p.headers:
+                    return Bilingual(p.headers[column], p.headers[column])
         if column in self.headers:
             return Bilingual(self.headers[column], self.headers[column])
         col = self.table.column(column)
@@ -85,11 +145,26 @@ class TableData:
 
     def cell(self, i: int, column: str | None = None) -> Location:
         """Where record ``i`` (or its cell in ``column``) sits in the workbook."""
-        if column is not None and column in self.columns:
-            letter = column_letter(self.columns[column])
+        if not self.parts and not self.fixed and not self.at:  # the common case, kept fast
+            if column is not None and column in self.columns:
+                letter = column_letter(self.columns[column])
+            else:
+                letter = column_letter(min(self.columns.values(), default=0))
+            return Location(
+                self.file, self.sheet, self.rows[i], letter, self.row_name(i), self.path
+            )
+        p = self.part(i)
+        if column is not None and column in p.fixed:
+            return p.fixed[column]._replace(id=self.row_name(i))
+        if column is not None and column in p.at:
+            letter = column_letter(p.at[column][i - p.first])
+        elif column is not None and column in p.columns:
+            letter = column_letter(p.columns[column])
+        elif "" in p.at:  # a roster grid's record: its shift cell
+            letter = column_letter(p.at[""][i - p.first])
         else:
-            letter = column_letter(min(self.columns.values(), default=0))
-        return Location(self.file, self.sheet, self.rows[i], letter, self.row_name(i), self.path)
+            letter = column_letter(min(p.columns.values(), default=0))
+        return Location(p.file, p.sheet, self.rows[i], letter, self.row_name(i), p.path)
 
     def row_name(self, i: int) -> str | None:
         key = ROW_NAME.get(self.key, self.table.id_column)
@@ -133,6 +208,10 @@ class Production:
     setting_cells: Mapping[str, Location] = field(default_factory=dict)
     unreadable: bool = False  # a file or the folder itself could not be read
     unread: Mapping[str, Location] = field(default_factory=dict)  # tables seen, not read
+    # Bookings that name no one yet ("Vacant", « à pourvoir »): the slots to fill, kept out
+    # of the schedule and said by a check.
+    vacant: TableData | None = None
+    mapping: Location | None = None  # the mapping workbook the production was read with
 
     def table(self, key: str) -> TableData | None:
         return self.tables.get(key)

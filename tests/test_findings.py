@@ -167,6 +167,40 @@ def with_a_copy(sheets: Sheets, tmp: Path) -> Path:
     return folder
 
 
+def mapped(rows: list[list[Any]], **extra: list[list[Any]]) -> Case:
+    """The clean production with more sheets, and a mapping (prodsheets.xlsx) beside it."""
+
+    def case(sheets: Sheets, tmp: Path) -> Path:
+        folder = tmp / "prod"
+        write_workbook(folder / "prod.xlsx", {**sheets, **extra})
+        head = ["Classeur", "Feuille", "Table", "Champ", "Colonne", "Valeur"]
+        write_workbook(folder / "prodsheets.xlsx", {"Correspondances": [head, *rows]})
+        return folder
+
+    return case
+
+
+def roster_alone(sheets: Sheets, tmp: Path) -> Path:
+    """A roster and its mapping, nothing else: the names are the crew."""
+    folder = tmp / "prod"
+    grid = [["Nom", dt.date(2026, 3, 10), dt.date(2026, 3, 11)], ["Lucie Martin", "08:00-12:00"]]
+    write_workbook(folder / "grille.xlsx", {"Semaine": grid})
+    head = ["Classeur", "Feuille", "Table", "Champ", "Colonne"]
+    rows = [head, ["grille.xlsx", "Semaine", "Grille", "qui", "Nom"]]
+    write_workbook(folder / "prodsheets.xlsx", {"Correspondances": rows})
+    return folder
+
+
+def add_column(sheet: str, header: str, values: list[Any]) -> Callable[[Sheets], None]:
+    def change(sheets: Sheets) -> None:
+        rows = sheets[sheet]
+        rows[0] = [*rows[0], header]
+        for i, v in enumerate(values, start=1):
+            rows[i] = [*rows[i], *[None] * (len(rows[0]) - 1 - len(rows[i])), v]
+
+    return change
+
+
 def rename_sheet(old: str, new: str) -> Callable[[Sheets], None]:
     return lambda sheets: sheets.update({new: sheets.pop(old)})
 
@@ -279,6 +313,27 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
     "PS009": (
         lambda s, tmp: write_workbook(tmp / "prod.xlsx", {"Feuil1": [["a", "b"]]}),
         [["PS009", None]],
+    ),
+    # The mapping names a table that does not exist.
+    "PS014": (mapped([["prod.xlsx", "Notes", "Programme", "date", "Date"]]), [["PS014", "C2"]]),
+    # The mapping reads a sheet the production does not have.
+    "PS015": (mapped([["prod.xlsx", "Notes", "Planning", "date", "Date"]]), [["PS015", "B2"]]),
+    # The mapping names a header the sheet does not have.
+    "PS016": (
+        mapped(
+            [
+                ["prod.xlsx", "Programme", "Planning", "date", "Quand"],
+                [None, None, None, "début", "De"],
+                [None, None, None, "fin", "À"],
+                [None, None, None, "intitulé", "Quoi"],
+                [None, None, None, "lieu", "Où"],
+            ],
+            Programme=[
+                ["Quand", "De", "À", "Quoi"],
+                [dt.date(2026, 3, 10), dt.time(9), dt.time(10), "Repérages"],
+            ],
+        ),
+        [["PS016", "E6"]],
     ),
     # A shared text no cell can hold: calamine would load it whole when opening the file.
     "PS010": (shared_text_bomb, [["PS010", None]]),
@@ -425,6 +480,17 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
     ),
     "PS130": (in_workbook(set_cell("Devis", 2, 7, "=D2*F2")), [["PS130", "G2"]]),
     "PS131": (in_workbook(set_cell("Planning", 3, 4, None)), [["PS131", "D3"]]),
+    # A roster cell that is neither a time range nor a code.
+    "PS132": (
+        mapped(
+            [["prod.xlsx", "Grille", "Grille", "qui", "Nom"]],
+            Grille=[["Nom", dt.date(2026, 3, 10), dt.date(2026, 3, 11)], ["Lucie Martin", "zz"]],
+        ),
+        [["PS132", "B2"]],
+    ),
+    "PS133": (roster_alone, [["PS133", "B2"]]),
+    # S1 runs 08:00-12:00, its duration says 3 hours.
+    "PS134": (in_workbook(add_column("Planning", "Durée", ["3:00"])), [["PS134", "H2"]]),
     # LUCIE's evening typed twice: the first row counts.
     "PS340": (
         in_workbook(actual_hours(LUCIE_AS_PLANNED, LUCIE_AS_PLANNED, MARC_AS_PLANNED)),
@@ -469,6 +535,11 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
         [["PS311", "B2"]],
     ),
     "PS312": (in_workbook(with_break_column("beaucoup")), [["PS312", "E2"]]),
+    # A booking for a slot nobody fills yet.
+    "PS330": (
+        in_workbook(lambda s: s["Affectations"].append(["S2", "À pourvoir", None, None])),
+        [["PS330", "B5"]],
+    ),
     "PS201": (
         in_workbook(set_cell("Devis", 2, 7, 2300)),
         [["PS201", "G2"], ["PS202", "G4"], ["PS203", "G6"]],
@@ -550,7 +621,7 @@ CASES: dict[str, tuple[Case, list[list[Any]]]] = {
 
 
 # Reading codes said of a production that was read all the same.
-READABLE = {"PS011", "PS012", "PS013"}
+READABLE = {"PS011", "PS012", "PS013", "PS014", "PS015", "PS016"}
 
 RISKS = [["Id", "Risque", "Probabilité", "Impact", "Prévention", "Plan de secours", "Responsable"]]
 

@@ -10,7 +10,7 @@ reads (the model, the analyses, the catalogue); none imports this list or the ru
 from __future__ import annotations
 
 from prodsheets import catalogue as C
-from prodsheets.checks import actual, budget, conflicts, contingency, costs, hours, tables
+from prodsheets.checks import actual, budget, conflicts, contingency, costs, hours, slots, tables
 from prodsheets.checks.base import AcrossCheck, Check
 
 CHECKS: tuple[Check, ...] = (
@@ -21,6 +21,7 @@ CHECKS: tuple[Check, ...] = (
     Check(tables.dates_outside_production, (C.OUTSIDE_DATES,)),
     Check(tables.far_dates, (C.DATE_FAR,)),
     Check(tables.values_in_range, (C.OUT_OF_RANGE,)),
+    Check(slots.durations, (C.DURATION_MISMATCH,)),
     # PS2xx: the budget's arithmetic
     Check(budget.budget_arithmetic, (C.LINE_TOTAL, C.SUBTOTAL, C.GRAND_TOTAL)),
     # PS3xx: conflicts and working time
@@ -38,6 +39,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(hours.average_weekly_hours, (C.AVERAGE_WEEKLY_HOURS,)),
     Check(hours.meal_breaks, (C.MEAL_BREAK,)),
+    Check(slots.vacant_slots, (C.VACANT_SLOT,)),
     # PS5xx: contingency
     Check(contingency.outdoor_without_cover, (C.OUTDOOR_WITHOUT_COVER,)),
     Check(contingency.critical_vendor_without_backup, (C.CRITICAL_VENDOR_WITHOUT_BACKUP,)),

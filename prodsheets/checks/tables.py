@@ -145,14 +145,17 @@ def _not_checked(
         for t in unread
     ]
     target = Bilingual(" / ".join(n["en"] for n in names), " / ".join(n["fr"] for n in names))
-    where = Location(
-        table.file,
-        table.sheet,
-        table.header_row,
-        column_letter(table.columns[key]),
-        None,
-        table.path,
-    )
+    if key in table.columns and not table.parts:
+        where = Location(
+            table.file,
+            table.sheet,
+            table.header_row,
+            column_letter(table.columns[key]),
+            None,
+            table.path,
+        )
+    else:  # a value given once for a sheet, or several sheets: the first value's cell
+        where = table.cell(0, key)._replace(id=None)
     yield Finding(
         C.REFERENCES_NOT_CHECKED,
         {"column": table.header(key), "count": count, "target": target},

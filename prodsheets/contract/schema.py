@@ -55,6 +55,9 @@ TEXT, ID, DATE, TIME, MONEY, NUMBER, INTEGER, PERCENT, BOOL, ID_LIST, CHOICE, FR
 # Second round: a script's pages in eighths (``1 3/8``), a length of time (a break: ``1:00``,
 # ``45 min``), kept apart from TIME, which is a time of day.
 PAGES, DURATION = "pages", "duration"
+# Third round: a time range in one cell, as rosters and run sheets write a shift
+# (``08:00-16:00``, ``8h-16h``): the start and end (or call and wrap) it gives.
+HOURS = "hours"
 
 
 class Choice(NamedTuple):
@@ -83,6 +86,9 @@ class Column(NamedTuple):
     help_en: str = ""
     help_fr: str = ""
     width: int = 14
+    # Written by `prodsheets new`: False for the columns read from producers' own layouts
+    # (a time range in one cell, a duration) that the templates give as separate columns.
+    template: bool = True
 
     def name(self, lang: Lang) -> str:
         return pick(lang, self.en, self.fr)
@@ -126,6 +132,11 @@ class Table(NamedTuple):
 
     def has_column(self, key: str) -> bool:
         return any(column.key == key for column in self.columns)
+
+    @property
+    def template_columns(self) -> tuple[Column, ...]:
+        """The columns `prodsheets new` writes, in order."""
+        return tuple(c for c in self.columns if c.template)
 
     def column(self, key: str) -> Column:
         for column in self.columns:
@@ -440,6 +451,20 @@ PRODUCTION = Table(
             "(default 12).",
             help_fr="Un risque noté probabilité × impact à ce niveau ou au-dessus doit avoir "
             "une prévention (12 par défaut).",
+        ),
+        _c(
+            "breaks_worked",
+            "breaks worked",
+            "pauses travaillées",
+            BOOL,
+            aliases=("paid breaks", "pauses payées", "breaks paid", "pauses rémunérées"),
+            help_en="Yes when people stay at your disposal during their breaks (Code du "
+            "travail L3121-1 and L3121-2): the breaks in the break / pause columns then count "
+            "as working time. Blank or no: they are deducted from the hours worked.",
+            help_fr="Oui quand les personnes restent à votre disposition pendant leurs pauses "
+            "(Code du travail L3121-1 et L3121-2) : les pauses des colonnes pause comptent "
+            "alors comme du temps de travail. Vide ou non : elles sont déduites des heures "
+            "travaillées.",
         ),
     ),
     key_value=True,
@@ -789,6 +814,18 @@ TRAVEL = Table(
     "par défaut de la production s'applique.",
 )
 
+HOURS_ALIASES = (
+    "shift time",
+    "shift hours",
+    "time slot",
+    "plage horaire",
+    "créneau horaire",
+    "horaires de travail",
+    "working hours",
+    "heures de travail",
+)
+DURATION_ALIASES = ("length", "durée prévue", "durée (min)", "duration (min)", "temps", "run time")
+
 BREAK_ALIASES = ("breaks", "pauses", "meal break", "pause repas", "pause (min)", "break (min)")
 BREAK_HELP = {
     "en": "Breaks taken within the hours: minutes (30), several (10 | 30 | 10), or a time "
@@ -817,6 +854,45 @@ EVENTS = Table(
             width=10,
         ),
         _c("kind", "kind", "type", width=14),
+        _c(
+            "who",
+            "who",
+            "qui",
+            ID_LIST,
+            refs=("crew", "resources"),
+            aliases=("people", "personnes", "intervenants", "cast", "staff", "équipe", "crew"),
+            help_en="Optional: the people or resources on this event, separated by commas; "
+            "each is booked on it as a row of Bookings would.",
+            help_fr="Facultatif : les personnes ou le matériel de cet événement, séparés par "
+            "des virgules ; chacun y est convoqué comme par une ligne d'Affectations.",
+            width=16,
+            template=False,
+        ),
+        _c(
+            "hours",
+            "hours",
+            "horaires",
+            HOURS,
+            aliases=HOURS_ALIASES,
+            help_en="Optional: start and end in one cell (08:00-16:00, 8h-16h), where no start "
+            "and end columns give them.",
+            help_fr="Facultatif : début et fin dans une seule cellule (08:00-16:00, 8h-16h), "
+            "quand aucune colonne début et fin ne les donne.",
+            width=12,
+            template=False,
+        ),
+        _c(
+            "duration",
+            "duration",
+            "durée",
+            DURATION,
+            aliases=DURATION_ALIASES,
+            help_en="Optional: how long it lasts (1:30, 90 min); checked against start and end.",
+            help_fr="Facultatif : combien de temps cela dure (1:30, 90 min) ; vérifiée avec le "
+            "début et la fin.",
+            width=9,
+            template=False,
+        ),
         _c(
             "cover",
             "cover",
@@ -884,6 +960,42 @@ BOOKINGS = Table(
         _c("who", "who", "qui", ID, required=True, refs=("crew", "resources"), width=10),
         _c("call", "call", "convocation", TIME, aliases=("call time",), width=12),
         _c("wrap", "wrap", "fin", TIME, aliases=("end",), width=8),
+        _c(
+            "hours",
+            "hours",
+            "horaires",
+            HOURS,
+            aliases=HOURS_ALIASES,
+            help_en="Optional: call and wrap in one cell (08:00-16:00).",
+            help_fr="Facultatif : convocation et fin dans une seule cellule (08:00-16:00).",
+            width=12,
+            template=False,
+        ),
+        _c(
+            "date",
+            "date",
+            "date",
+            DATE,
+            help_en="Optional, for a list of shifts without events (who, date, hours): each "
+            "row is then its own event, or shares one with the rows of the same date, "
+            "hours and place.",
+            help_fr="Facultatif, pour une liste de services sans événements (qui, date, "
+            "horaires) : chaque ligne est alors son propre événement, ou le partage avec les "
+            "lignes de même date, horaires et lieu.",
+            width=12,
+            template=False,
+        ),
+        _c(
+            "location",
+            "location",
+            "lieu",
+            ID,
+            refs=("locations",),
+            help_en="Optional, with a date: where the shift takes place.",
+            help_fr="Facultatif, avec une date : où le service a lieu.",
+            width=10,
+            template=False,
+        ),
         _c("quantity", "quantity", "quantité", INTEGER, aliases=("qté", "qty"), width=10),
         _c("role", "role", "poste", width=18),
         _c(
@@ -986,6 +1098,68 @@ ACTUAL_HOURS = Table(
     "lendemain.",
 )
 
+GROUPS = Table(
+    "groups",
+    "Groups",
+    "Groupes",
+    (
+        _c("id", "group", "groupe", ID, required=True, aliases=("id", "nom", "name"), width=18),
+        _c(
+            "members",
+            "members",
+            "membres",
+            ID_LIST,
+            required=True,
+            refs=("crew", "resources", "groups"),
+            aliases=("qui", "who", "people", "personnes", "composition"),
+            width=40,
+        ),
+        _c("notes", "notes", "notes", width=30),
+    ),
+    required=False,
+    id_column="id",
+    aliases=("group", "groupe", "teams", "équipes"),
+    workbook="crew",
+    help_en="Names for several people at once (a band, « équipe lumière »): a booking whose "
+    "who names a group books each member. A department of Crew, and « toute l'équipe » / "
+    "“all crew”, work the same way without a row here.",
+    help_fr="Un nom pour plusieurs personnes (un groupe, « équipe lumière ») : une affectation "
+    "qui le nomme convoque chaque membre. Un département de l'Équipe, et « toute l'équipe » / "
+    "“all crew”, font de même sans ligne ici.",
+)
+
+SHIFT_CODES = Table(
+    "shift_codes",
+    "Shift codes",
+    "Codes horaires",
+    (
+        _c("code", "code", "code", ID, required=True, aliases=("shift", "service"), width=10),
+        _c("hours", "hours", "horaires", HOURS, aliases=HOURS_ALIASES, width=14),
+        _c("start", "start", "début", TIME, aliases=("debut",), width=8),
+        _c("end", "end", "fin", TIME, width=8),
+        _c(
+            "break",
+            "break",
+            "pause",
+            BREAKS,
+            aliases=BREAK_ALIASES,
+            help_en=BREAK_HELP["en"],
+            help_fr=BREAK_HELP["fr"],
+            width=12,
+        ),
+        _c("label", "label", "libellé", aliases=("libelle", "description", "intitulé"), width=24),
+    ),
+    required=False,
+    id_column="code",
+    aliases=("codes", "shifts", "légende", "legend", "shift legend"),
+    workbook="mapping",
+    help_en="The codes a roster grid uses for its shifts (M = 06:00-14:00); a code without "
+    "hours is a day off. R, OFF, repos and congé are days off without a row here.",
+    help_fr="Les codes qu'une grille de planning utilise pour ses services (M = 06:00-14:00) ; "
+    "un code sans horaires est un jour non travaillé. R, OFF, repos et congé le sont sans "
+    "ligne ici.",
+)
+
 TABLES: tuple[Table, ...] = (
     PRODUCTION,
     BUDGET,
@@ -1001,6 +1175,8 @@ TABLES: tuple[Table, ...] = (
     BOOKINGS,
     RISKS,
     ACTUAL_HOURS,
+    GROUPS,
+    SHIFT_CODES,
 )
 TABLES_BY_KEY: dict[str, Table] = {t.key: t for t in TABLES}
 WORKBOOKS: tuple[str, ...] = ("budget", "crew", "schedule")
@@ -1127,6 +1303,10 @@ HEADER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "finish",
             "libération",
             "fin de service",
+            "fin prévue",
+            "fin de journée",
+            "wrap prévu",
+            "estimated wrap",
         ),
         "role": ("fonction", "job", "position", "rôle", "role on set"),
         "notes": ("remarques", "commentaires", "comments", "observations"),

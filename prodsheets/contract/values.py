@@ -54,6 +54,16 @@ EXPECTED: dict[str, dict[str, str]] = {
         "fr": "une date dont le jour de la semaine correspond (le jour et la date ne concordent "
         "pas)",
     },
+    "date_week": {
+        "en": "a week and a weekday the production's dates place in one year (S41 jeudi, "
+        "Week 41 Thu): set Production start and end",
+        "fr": "une semaine et un jour que les dates de la production placent dans une année "
+        "(S41 jeudi, Week 41 Thu) : renseignez début et fin dans Production",
+    },
+    "hours": {
+        "en": "a time range (08:00-16:00, 8h-16h, 20h à 22h)",
+        "fr": "une plage horaire (08:00-16:00, 8h-16h, 20h à 22h)",
+    },
     "time": {
         "en": "a time (08:30, 8h30 or an Excel time)",
         "fr": "une heure (08:30, 8h30 ou une heure Excel)",
@@ -389,6 +399,45 @@ class YearFrom(NamedTuple):
         return found[0] if len(found) == 1 else None
 
 
+_WEEK_WORD = r"(?:s|sem|semaine|w|wk|week)\.?"
+
+
+def _week_date(text: str, years: YearFrom | None, value: object) -> dt.date | None:
+    """``S41 jeudi``, ``Sem. 41 - JEUDI``, ``Week 41 Thu``, ``jeudi S41``: an ISO week and
+    a weekday, the year taken from the production's dates."""
+    tokens = re.findall(r"[^\W\d_]+\.?|\d+", text.casefold())
+    week = weekday = None
+    rest = []
+    n = 0
+    while n < len(tokens):
+        t = tokens[n].rstrip(".")
+        if re.fullmatch(_WEEK_WORD, tokens[n]) and n + 1 < len(tokens) and tokens[n + 1].isdigit():
+            week = int(tokens[n + 1])
+            n += 2
+            continue
+        if t in WEEKDAYS and weekday is None:
+            weekday = WEEKDAYS[t]
+        else:
+            rest.append(t)
+        n += 1
+    if week is None or weekday is None or rest or not 1 <= week <= 53:
+        return None
+    if years is None:
+        raise BadValue("date_week", value)
+    margin = dt.timedelta(days=92)
+    found = []
+    for year in range(years.first.year - 1, years.last.year + 2):
+        try:
+            date = dt.date.fromisocalendar(year, week, weekday + 1)
+        except ValueError:
+            continue  # week 53 of a year that has 52
+        if years.first - margin <= date <= years.last + margin:
+            found.append(date)
+    if len(found) != 1:
+        raise BadValue("date_week", value)
+    return found[0]
+
+
 def _date(
     year: int | None,
     month: int,
@@ -462,6 +511,9 @@ def parse_date(value: object, date1904: bool = False, years: YearFrom | None = N
             found = _wordy_date(text, years, value)
             if found is not None:
                 return found
+            found = _week_date(text, years, value)
+            if found is not None:
+                return found
         except BadValue:
             raise  # a date without its year, or whose weekday does not match: said as such
         except ValueError:
@@ -480,8 +532,20 @@ def read_time(value: object) -> tuple[dt.time, str | None]:
     """A clock time, and how a plain number was read when it was one.
 
     A number from 1 to 24 in a time column is what a producer typed as ``13.30`` in a
-    General cell (Excel keeps 13.3): it is read as hours and minutes, 13:30, and said.
+    General cell (Excel keeps 13.3): it is read as hours and minutes, 13:30, and said. A
+    whole number from 100 to 2400 is a time typed without its colon (``1730``, ``900``), as
+    rotas write them.
     """
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and 100 <= value <= 2400
+        and value == int(value)
+    ):
+        hh, mm = divmod(int(value), 100)
+        if mm < 60 and (hh < 24 or mm == 0):
+            return _time_of_seconds(hh * 3600 + mm * 60), HOURS_DOT_MINUTES
+        raise BadValue("time", value)
     if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 24.6:
         hours = int(value)
         minutes = round((value - hours) * 100, 6)
@@ -529,6 +593,23 @@ def parse_time(value: object) -> dt.time:
             if (hour < 24 and minute < 60 and second < 60) or (hour, minute, second) == (24, 0, 0):
                 return _time_of_seconds(hour * 3600 + minute * 60 + second)
     raise BadValue("time", value)
+
+
+_TIME_RANGE = r"(?i)(.+?)\s*(?:-|–|—|>|\bà\b|\ba\b|\bto\b|\bjusqu'à\b)\s*(.+)"
+
+
+def parse_hours(value: object) -> tuple[dt.time, dt.time]:
+    """A time range in one cell, as shifts are written: ``08:00-16:00``, ``8h-16h``,
+    ``20h à 22h``, ``9:00 AM to 5:00 PM``, ``8-16``; an end earlier than the start is the
+    next day (``22h-6h``), ``24h`` is midnight."""
+    text = " ".join(parse_text(value).split())
+    m = re.fullmatch(_TIME_RANGE, text)
+    if m is None:
+        raise BadValue("hours", value)
+    try:
+        return parse_time(m[1]), parse_time(m[2])
+    except BadValue:
+        raise BadValue("hours", value) from None
 
 
 def _time_of_seconds(seconds: int) -> dt.time:
@@ -771,4 +852,6 @@ def read(
         return parse_duration(value), None
     if kind == schema.BREAKS:
         return parse_breaks(value), None
+    if kind == schema.HOURS:
+        return parse_hours(value), None
     raise ValueError(f"unknown column kind {kind}")

@@ -39,7 +39,7 @@ NO_CACHE = "_formula_no_cache"  # row key: {column: formula} written with no sto
 # Sheet order in each workbook (design.md §1): the sheets used every day come first.
 SHEET_ORDER = {
     "budget": ("production", "budget", "actuals", "fringes"),
-    "crew": ("crew", "resources", "vendors", "unavailability"),
+    "crew": ("crew", "resources", "vendors", "unavailability", "groups"),
     "schedule": ("events", "bookings", "locations", "travel", "risks", "actual_hours"),
 }
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF"}
@@ -346,7 +346,7 @@ def check_rows(rows: Mapping[str, Sequence[Row]], settings: Row) -> None:
             raise ValueError(f"unknown table {key!r}; known: {', '.join(schema.TABLES_BY_KEY)}")
         given += [(schema.TABLES_BY_KEY[key], row) for row in table_rows]
     for table, row in given:
-        known = {c.key for c in table.columns}
+        known = {c.key for c in table.template_columns}
         for k in (*row, *row.get(RAW, {}), *row.get(NO_CACHE, {})):
             if k not in known and k not in (RAW, NO_CACHE):
                 raise ValueError(f"unknown column {k!r} in table {table.key!r}")

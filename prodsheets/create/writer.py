@@ -260,7 +260,7 @@ class _Writer:
         for c, name in enumerate(schema.SETTING_HEADER[lang]):
             ws.write_string(0, c, name[:1].upper() + name[1:], self.style["header"])
         self.comment(ws, 0, 0, table.help(lang))
-        for r, column in enumerate(table.columns, start=1):
+        for r, column in enumerate(table.template_columns, start=1):
             ws.write_string(r, 0, column.title(lang), self.style["label"])
             self.comment(ws, r, 0, column_help(table, column, lang))
             ws.write_blank(r, 1, None, self.value_format(column, None))
@@ -275,7 +275,7 @@ class _Writer:
         lang = self.lang
         texts = instructions(lang)
         ws = self.book.add_worksheet(table.name(lang))
-        columns = table.columns
+        columns = table.template_columns
         for c, column in enumerate(columns):
             ws.set_column(c, c, column.width, self.cell.get(column.kind))
             ws.write_string(0, c, column.title(lang), self.style["header"])
@@ -438,3 +438,63 @@ def write_production(
         for tmp in temps:
             tmp.unlink(missing_ok=True)
     return targets
+
+
+def write_mapping(
+    path: Path,
+    lang: str,
+    rows: Sequence[Sequence[Any]],
+    settings: Mapping[str, Any],
+    tables: Sequence[schema.Table] = (),
+) -> Path:
+    """``prodsheets.xlsx``: the mapping's rows, the Production settings, empty sheets for
+    the given tables (Groups, Shift codes) and a Read me; written to a temporary file and
+    renamed into place."""
+    from prodsheets.contract import mapping as M
+    from prodsheets.i18n.words import ADOPT
+    from prodsheets.io.write import atomic
+
+    w = ADOPT[lang]
+    with atomic(path) as tmp:
+        writer = _Writer(tmp, lang, str(settings.get("currency") or "EUR"))
+        writer.book.set_properties({"title": w["readme_title"], "author": "prodsheets"})
+        ws = writer.book.add_worksheet(M.SHEET_NAMES[lang])
+        widths = (22, 22, 16, 18, 24, 22, 10, 34)
+        for c, width in enumerate(widths):
+            ws.set_column(c, c, width, writer.cell[schema.TEXT])
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is None or value == "":
+                    continue
+                style = writer.style["header"] if r == 0 else None
+                if isinstance(value, int):
+                    ws.write_number(r, c, value, style)
+                else:
+                    ws.write_string(r, c, str(value), style)
+        ws.freeze_panes(1, 0)
+        ws.autofilter(0, 0, max(len(rows) - 1, 1), len(widths) - 1)
+        writer.production(settings)
+        for table in tables:
+            writer.table(table, [])
+        readme = writer.book.add_worksheet(w["readme"])
+        readme.set_column(0, 0, 110, writer.style["paragraph"])
+        names = ", ".join(t.name(lang) for t in schema.TABLES if not t.key_value)
+        lines = [
+            w["readme_title"],
+            w["readme_1"],
+            w["readme_2"],
+            w["readme_3"].format(tables=names),
+            w["readme_4"],
+            *(
+                w["fields_of"].format(
+                    table=t.name(lang), fields=", ".join(c.name(lang) for c in t.columns)
+                )
+                for t in schema.TABLES
+                if not t.key_value
+            ),
+        ]
+        for r, line in enumerate(lines):
+            readme.write_string(r, 0, line, writer.style["title" if r == 0 else "paragraph"])
+            readme.set_row(r, 15 * _row_lines(line, 100) + 2)
+        writer.close()
+    return path

@@ -854,3 +854,94 @@ RULES: dict[str, dict[str, str]] = {
         "presence": "{counted} counted ({presence} of presence, équivalence of décret 2013-1165)",
     },
 }
+
+
+# `prodsheets adopt`: the proposal as printed, and the mapping workbook it writes.
+ADOPT: dict[str, dict[str, str]] = {
+    "fr": {
+        "title": "Correspondance proposée pour {folder}",
+        "sheet": "{file} › {sheet}",
+        "is": "→ {table}",
+        "header_row": "(en-têtes ligne {row})",
+        "sure": "sûr",
+        "likely": "probable",
+        "unsure": "à vérifier",
+        "how_header": "en-tête",
+        "how_values": "d'après les valeurs",
+        "how_sheet": "nom de la feuille",
+        "how_cell": "cellule {cell}",
+        "how_name": "d'après le nom",
+        "column": "« {shown} »",
+        "unplaced": "colonnes non placées : {columns}",
+        "not_placed": "Feuilles non placées (ajoutez-les à la main, ou « Ignorer ») : {sheets}",
+        "empty": "Feuilles vides : {sheets}",
+        "ours": "Lues telles quelles (déjà nommées comme une table) : {sheets}",
+        "undated": "{count} dates sans année : l'année est prise de {year}.",
+        "no_year": "{count} dates sans année et aucune année trouvée : indiquez le début et la "
+        "fin dans {file} › Production.",
+        "settings": "Production : {settings}",
+        "wrote": "Écrit : {path}",
+        "dry_run": "Rien n'a été écrit (--dry-run).",
+        "exists": "{path} existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.",
+        "nothing": "Aucune feuille de {folder} n'a pu être placée : rien n'a été écrit.",
+        "next": "Vérification avec cette correspondance :",
+        "edit": "Corrigez prodsheets.xlsx si une ligne est fausse, puis « prodsheets check {folder} ».",
+        "readme": "Lisez-moi",
+        "readme_title": "Correspondance de la production",
+        "readme_1": "Ce classeur dit à prodsheets comment lire vos propres classeurs, sans "
+        "les modifier : une ligne de la feuille Correspondances par champ, pour une feuille "
+        "et une table. « prodsheets adopt » l'a proposé ; corrigez-le librement.",
+        "readme_2": "Colonne : l'en-tête tel que votre feuille l'écrit, ou la lettre de la "
+        "colonne. Valeur (à la place d'une colonne) : une valeur pour toute la feuille, "
+        "« nom de la feuille », « cellule B1 », ou « d'après le nom » pour un id. Une case "
+        "Classeur, Feuille ou Table vide reprend la ligne du dessus.",
+        "readme_3": "Tables : {tables}, Grille (personnes en lignes, dates en colonnes, "
+        "services dans les cases), Ignorer.",
+        "readme_4": "Les feuilles Production, Groupes et Codes horaires de ce classeur sont "
+        "lues comme celles d'une production.",
+        "fields_of": "Champs de {table} : {fields}",
+    },
+    "en": {
+        "title": "Mapping proposed for {folder}",
+        "sheet": "{file} › {sheet}",
+        "is": "→ {table}",
+        "header_row": "(headers in row {row})",
+        "sure": "sure",
+        "likely": "likely",
+        "unsure": "to check",
+        "how_header": "header",
+        "how_values": "from the values",
+        "how_sheet": "sheet name",
+        "how_cell": "cell {cell}",
+        "how_name": "from the name",
+        "column": "“{shown}”",
+        "unplaced": "columns not placed: {columns}",
+        "not_placed": "Sheets not placed (add them by hand, or “Ignore”): {sheets}",
+        "empty": "Empty sheets: {sheets}",
+        "ours": "Read as they are (already named as a table): {sheets}",
+        "undated": "{count} dates without a year: the year is taken from {year}.",
+        "no_year": "{count} dates without a year and no year found: type the start and end "
+        "in {file} › Production.",
+        "settings": "Production: {settings}",
+        "wrote": "Wrote: {path}",
+        "dry_run": "Nothing was written (--dry-run).",
+        "exists": "{path} already exists: nothing was written. Add --force to replace it.",
+        "nothing": "No sheet of {folder} could be placed: nothing was written.",
+        "next": "Checked with this mapping:",
+        "edit": "Correct prodsheets.xlsx where a row is wrong, then run `prodsheets check {folder}`.",
+        "readme": "Read me",
+        "readme_title": "The production's mapping",
+        "readme_1": "This workbook tells prodsheets how to read your own workbooks, without "
+        "changing them: one row of the Mapping sheet per field, for one sheet and one table. "
+        "`prodsheets adopt` proposed it; correct it freely.",
+        "readme_2": "Column: the header as your sheet types it, or the column's letter. Value "
+        "(instead of a column): one value for the whole sheet, “sheet name”, “cell B1”, or "
+        "“from the name” for an id. A blank Workbook, Sheet or Table cell repeats the row "
+        "above.",
+        "readme_3": "Tables: {tables}, Roster (people down the side, dates across the top, "
+        "shifts in the cells), Ignore.",
+        "readme_4": "The Production, Groups and Shift codes sheets of this workbook are read "
+        "as a production's.",
+        "fields_of": "Fields of {table}: {fields}",
+    },
+}

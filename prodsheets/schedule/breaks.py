@@ -130,3 +130,49 @@ def stretches(
     if current is not None:
         out.append(Stretch(*current))
     return out
+
+
+def work_without_breaks(s: Schedule) -> dict[str, list[tuple[int, int, int]]]:
+    """Each person's work with the breaks they take cut out: (start, end, work day) pieces,
+    for the people whose bookings record a break.
+
+    Code du travail L3121-1 and L3121-2: time to eat and breaks are effective work only when
+    the worker stays at the employer's disposal; unless the production says its breaks are
+    worked (« pauses travaillées »), they are deducted from the hours worked. Empty when no
+    break is recorded: the hours stay as booked.
+    """
+    cells = BreakCells(s)
+    if s.rules.breaks_worked or not cells.any:
+        return {}
+    b, ev = s.bookings, s.events
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for who, ns in s.groups.items():
+        if not any(cells.of(n) for n in ns):
+            continue
+        pieces: list[tuple[int, int, int]] = []
+        for n in ns:
+            day = ev.day[b.event[n]]
+            start, end = b.start[n], b.end[n]
+            if day is None or end <= start:
+                continue
+            cursor = start
+            for lo, hi in placed(cells.of(n), start, end):
+                if lo > cursor:
+                    pieces.append((cursor, lo, day.toordinal()))
+                cursor = max(cursor, hi)
+            if end > cursor:
+                pieces.append((cursor, end, day.toordinal()))
+        out[who] = sorted(pieces)
+    return out
+
+
+def covered(pieces: Sequence[tuple[int, int]]) -> int:
+    """Seconds covered by intervals, overlaps counted once."""
+    total, reach = 0, None
+    for lo, hi in sorted(pieces):
+        if reach is not None:
+            lo = max(lo, reach)
+        if hi > lo:
+            total += hi - lo
+        reach = hi if reach is None else max(reach, hi)
+    return total

@@ -110,6 +110,9 @@ class Rules(NamedTuple):
     equivalence: bool = False  # cinema: décret 2013-1165 for the listed jobs, shooting weeks
     minimum_call_hours: Decimal | None = None  # live: a call is paid at least this long
     breaks: tuple[tuple[Decimal, int], ...] = CODE_BREAK  # (hours of work in a row, minutes)
+    # Code du travail L3121-1, L3121-2: a break is not effective work unless the worker stays
+    # at the employer's disposal; a production says so with its « pauses travaillées ».
+    breaks_worked: bool = False
     travel_buffer_minutes: int = 30
     artists: Rules | None = None  # the rules of the performers, where the text differs
 
@@ -252,6 +255,8 @@ def rules_for(production: Production) -> Rules:
         changes["max_consecutive_days"] = int(s["max_consecutive_days"])
     if s.get("travel_buffer_minutes") is not None:
         changes["travel_buffer_minutes"] = int(s["travel_buffer_minutes"])
+    if s.get("breaks_worked") is not None:
+        changes["breaks_worked"] = bool(s["breaks_worked"])
     if not changes:
         return rules
     artists = rules.artists._replace(**changes) if rules.artists is not None else None

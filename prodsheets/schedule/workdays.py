@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from prodsheets.schedule import arrays
+from prodsheets.schedule.breaks import covered, work_without_breaks
 from prodsheets.schedule.intervals import Schedule
 from prodsheets.schedule.presets import (
     FESTIVAL,
@@ -144,6 +145,7 @@ def work_days(s: Schedule) -> Days:
     tags = event_tags(s)
     always, window = day_tags(s)
     days = Days(**arrays.work_days(s, people, tags)) if s.large else _work_days(s, people, tags)
+    _deduct_breaks(s, days)
     if (always or window) and len(days):
         if days.arrays:
             days.tags = arrays.add_day_tags(days, always, window)
@@ -187,12 +189,56 @@ def _work_days(s: Schedule, people: list[str], tags: list[int]) -> Days:
 WeeklyTime = dict[str, dict[tuple[int, int], int]]  # who → ISO week → seconds worked
 
 
+def _deduct_breaks(s: Schedule, days: Days) -> None:
+    """The days' seconds worked without the breaks taken (see breaks.work_without_breaks)."""
+    cut = work_without_breaks(s)
+    if not cut or not len(days):
+        return
+    worked = [int(w) for w in days.worked]
+    for who, (a, z) in days.spans().items():
+        pieces = cut.get(who)
+        if not pieces:
+            continue
+        by_day: dict[int, list[tuple[int, int]]] = {}
+        for lo, hi, day in pieces:
+            by_day.setdefault(day, []).append((lo, hi))
+        for g in range(a, z):
+            day = int(days.day[g])
+            if day in by_day:
+                worked[g] = covered(by_day[day])
+    if days.arrays:
+        import numpy as np
+
+        days.worked = np.asarray(worked, dtype=np.asarray(days.worked).dtype)  # type: ignore[assignment]
+    else:
+        days.worked = worked
+
+
 def weekly_time(s: Schedule) -> WeeklyTime:
-    """Seconds worked per person and ISO week, split at midnight; overlaps count once."""
+    """Seconds worked per person and ISO week, split at midnight; overlaps count once; the
+    breaks taken deducted (see breaks.work_without_breaks)."""
     people = working_people(s)
     if s.large:
-        return arrays.weekly_time(s, people)
-    return {who: _weekly_time(s, who) for who in people}
+        weeks = arrays.weekly_time(s, people)
+    else:
+        weeks = {who: _weekly_time(s, who) for who in people}
+    for who, pieces in work_without_breaks(s).items():
+        if who in weeks:
+            weeks[who] = _weeks_of(pieces)
+    return weeks
+
+
+def _weeks_of(pieces: list[tuple[int, int, int]]) -> dict[tuple[int, int], int]:
+    """Seconds per ISO week of pieces of work, split at midnight, overlaps counted once."""
+    by_week: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for lo, hi, _ in pieces:
+        while lo < hi:
+            midnight = (lo // DAY + 1) * DAY
+            end = min(hi, midnight)
+            week = iso_week(dt.date.fromordinal(lo // DAY))
+            by_week.setdefault(week, []).append((lo, end))
+            lo = end
+    return {week: covered(spans) for week, spans in by_week.items()}
 
 
 def _weekly_time(s: Schedule, who: str) -> dict[tuple[int, int], int]:

@@ -1,0 +1,99 @@
+"""`prodsheets adopt`'s proposal rendered: text for people, JSON for scripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from prodsheets.adopt.propose import Proposal, SheetGuess
+from prodsheets.contract import mapping as M
+from prodsheets.contract import schema
+from prodsheets.i18n.words import ADOPT
+
+
+def _table(g: SheetGuess, lang: str) -> str:
+    if g.table == M.ROSTER:
+        return M.ROSTER_NAMES[lang]
+    return schema.TABLES_BY_KEY[str(g.table)].name(lang)
+
+
+def _field(g: SheetGuess, key: str, lang: str) -> str:
+    target = schema.BOOKINGS if g.table == M.ROSTER else schema.TABLES_BY_KEY[str(g.table)]
+    return target.column(key).name(lang)
+
+
+def to_text(
+    proposal: Proposal, folder: str, lang: str, ours: list[tuple[str, str]] | None = None
+) -> str:
+    """The proposal as a production manager reads it: each sheet, its table and how sure,
+    each field and where it comes from, what could not be placed."""
+    w = ADOPT[lang]
+    lines = [w["title"].format(folder=folder), ""]
+    for g in proposal.placed:
+        head = f"{w['sheet'].format(file=g.file, sheet=g.sheet)} {w['is'].format(table=_table(g, lang))}"
+        if g.header_row:
+            head += " " + w["header_row"].format(row=g.header_row)
+        lines.append(f"{head} — {w[g.sure]}")
+        for f in g.fields:
+            how = w[f"how_{f.how}"].format(cell=f.text)
+            where = w["column"].format(shown=f.shown) if f.shown else ""
+            lines.append(
+                f"    {_field(g, f.field, lang):<18}" + (f" {where}" if where else "") + f" ({how})"
+            )
+        if g.unplaced:
+            listed = ", ".join(w["column"].format(shown=u) for u in g.unplaced)
+            lines.append("    " + w["unplaced"].format(columns=listed))
+    not_placed = [g for g in proposal.sheets if g.table is None and not g.note]
+    empty = [g for g in proposal.sheets if g.note == "empty"]
+    if not_placed:
+        names = ", ".join(f"{g.file} › {g.sheet}" for g in not_placed)
+        lines += ["", w["not_placed"].format(sheets=names)]
+    if empty:
+        lines += ["", w["empty"].format(sheets=", ".join(f"{g.file} › {g.sheet}" for g in empty))]
+    if ours:
+        lines += ["", w["ours"].format(sheets=", ".join(f"{f} › {s}" for f, s in ours))]
+    lines += ["", w["settings"].format(settings=_settings(proposal, lang))]
+    return "\n".join(lines)
+
+
+def _settings(proposal: Proposal, lang: str) -> str:
+    parts = []
+    for key, value in proposal.settings.items():
+        column = schema.PRODUCTION.column(key)
+        shown = value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else str(value)
+        parts.append(f"{column.name(lang)} = {shown}")
+    return ", ".join(parts)
+
+
+def to_json(proposal: Proposal) -> dict[str, Any]:
+    return {
+        "language": proposal.lang,
+        "settings": {
+            k: v.isoformat() if isinstance(v, dt.date) else v for k, v in proposal.settings.items()
+        },
+        "sheets": [
+            {
+                "file": g.file,
+                "sheet": g.sheet,
+                "table": g.table,
+                "header_row": g.header_row,
+                "sure": g.sure,
+                "fields": [
+                    {
+                        "field": f.field,
+                        "from": f.kind,
+                        "text": f.text,
+                        "how": f.how,
+                        "shown": f.shown,
+                    }
+                    for f in g.fields
+                ],
+                "unplaced": g.unplaced,
+                "note": g.note or None,
+            }
+            for g in proposal.sheets
+        ],
+    }
+
+
+__all__ = ["to_json", "to_text"]

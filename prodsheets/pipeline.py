@@ -157,9 +157,14 @@ def check(
     paths: Sequence[Path], select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> CheckResult:
     """`prodsheets check`: read each production, run the checks, and across them."""
+    return check_read([(Analyses(p), problems) for p, problems in read(paths)], select, ignore)
+
+
+def read(paths: Sequence[Path]) -> list[tuple[Production, list[Finding]]]:
+    """Each production read, with what reading it found; with several, each file is named
+    with its folder (``film-a/schedule.xlsx``), as `check` names them."""
     several = len(paths) > 1
-    loaded = [load_production(path, prefix=file_prefix(path) if several else "") for path in paths]
-    return check_read([(Analyses(p), problems) for p, problems in loaded], select, ignore)
+    return [load_production(path, prefix=file_prefix(path) if several else "") for path in paths]
 
 
 def check_read(

@@ -50,6 +50,7 @@ HELD = {
     schema.TEXT: TEXT,
     schema.ID: TEXT,
     schema.CHOICE: TEXT,
+    schema.FRINGE: TEXT,  # a code of the Fringes sheet, or a rate typed in the line (Decimal)
     schema.DATE: DATE,
     schema.TIME: TIME,
     schema.MONEY: EXACT,
@@ -103,7 +104,7 @@ def frame(columns: Mapping[str, Column], rows: int | None = None) -> pd.DataFram
         # time, exact (Decimal), object, and any column whose values are not all of its kind
         out = np.empty(len(values), dtype=object)
         out[:] = list(values)
-        return out
+        return pd.Series(out, dtype=object)  # as it is: pandas would make text of strings
 
     data = {name: series(held, values) for name, (held, values) in columns.items()}
     if rows is None:

@@ -90,6 +90,7 @@ class ReconcileFrames(_Said):
 
     @property
     def title(self) -> str:
+        """The production's title, as each frame's ``production`` column holds it."""
         return self.result.title
 
     def _rec(self) -> Reconciliation:

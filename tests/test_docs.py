@@ -67,7 +67,11 @@ def api_blocks() -> list[tuple[str, str | None, tuple[int, int] | None]]:
             continue
         after = found[n + 1] if n + 1 < len(found) else None
         printed = None
-        if after is not None and after.group(1) == "text" and not page[m.end() : after.start()].strip():
+        if (
+            after is not None
+            and after.group(1) == "text"
+            and not page[m.end() : after.start()].strip()
+        ):
             printed = after
         blocks.append(
             (

@@ -1,5 +1,7 @@
-"""``prodsheets.open(path)``: a production read once, its tables as DataFrames, and the
-commands (``check``, ``reconcile``, ``whatif``) run on it by the pipeline the CLI uses.
+"""``prodsheets.open(path)``: a production read once, its tables as frames, the commands on it.
+
+``check``, ``reconcile`` and ``whatif`` run on what was read by the pipeline the CLI uses
+(``pipeline.check_read``, ``reconcile_read``, ``whatif_read``): no rule is written twice.
 """
 
 from __future__ import annotations

@@ -175,8 +175,7 @@ SCENARIOS = [
 
 @pytest.mark.parametrize(
     ("example", "options", "given"),
-    SCENARIOS,
-    ids=lambda x: " ".join(x) if isinstance(x, list) else None,
+    [pytest.param(*s, id=f"{s[0].name} {' '.join(s[1])}") for s in SCENARIOS],
 )
 def test_whatif_frames_are_the_cli_json_row_for_row(
     example: Path,

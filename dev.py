@@ -76,7 +76,10 @@ def modules(package: Path = ROOT / "prodsheets") -> dict[str, Path]:
 
 def imports_of(path: Path, known: dict[str, Path]) -> set[str]:
     """The package's modules a module imports when it runs: at the top or inside a function,
-    not under ``if TYPE_CHECKING:`` (annotations only)."""
+    not under ``if TYPE_CHECKING:`` (annotations only).
+
+    ``from pkg import mod`` imports the module ``pkg.mod``, as ``import pkg.mod`` does;
+    it counts as importing ``pkg`` itself only when it takes a name defined there."""
     names: set[str] = set()
 
     def visit(node: ast.AST) -> None:
@@ -88,8 +91,10 @@ def imports_of(path: Path, known: dict[str, Path]) -> set[str]:
             if isinstance(child, ast.Import):
                 names.update(a.name for a in child.names)
             elif isinstance(child, ast.ImportFrom) and child.module and not child.level:
-                names.add(child.module)
-                names.update(f"{child.module}.{a.name}" for a in child.names)
+                taken = {f"{child.module}.{a.name}" for a in child.names}
+                names.update(taken)
+                if not taken <= set(known):  # a name of the package, not only its modules
+                    names.add(child.module)
             visit(child)
 
     visit(ast.parse(path.read_text(encoding="utf-8")))

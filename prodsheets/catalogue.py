@@ -14,6 +14,8 @@ Codes and names never change meaning once released; the docs page
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from prodsheets.findings import Code, Severity
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
@@ -1476,3 +1478,16 @@ def by_code_or_name(text: str) -> list[Code]:
     word = text.strip()
     upper = word.upper()
     return [c for c in CODES.values() if c.code.startswith(upper) or c.name == word.lower()]
+
+
+def unknown_words(words: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The ``--select``/``--ignore`` words that mean no code, and the codes or names closest
+    to them (``travel-tme`` → ``travel-time``)."""
+    import difflib
+
+    unknown = [w for w in words if w and not by_code_or_name(w)]
+    known = [*CODES, *(c.name for c in CODES.values())]
+    close = [
+        m for w in unknown for m in difflib.get_close_matches(w.strip(), known, n=2, cutoff=0.6)
+    ]
+    return unknown, close

@@ -579,17 +579,11 @@ def _refuse_overwrite(folder: Path, exc: Any, lang: str) -> NoReturn:
 
 def _refuse_unknown_codes(words: list[str], param_hint: str = "--select/--ignore") -> None:
     """An unknown code is refused with the closest ones, and where to see them all."""
-    import difflib
+    from prodsheets.catalogue import unknown_words
 
-    from prodsheets.catalogue import CODES, by_code_or_name
-
-    unknown = [w for w in words if w and not by_code_or_name(w)]
+    unknown, close = unknown_words(words)
     if not unknown:
         return
-    known = [*CODES, *(c.name for c in CODES.values())]
-    close = [
-        m for w in unknown for m in difflib.get_close_matches(w.strip(), known, n=2, cutoff=0.6)
-    ]
     nearest = f" (proche / close: {', '.join(close)})" if close else ""
     raise click.BadParameter(
         f"code inconnu / unknown code: {', '.join(unknown)}{nearest}. "

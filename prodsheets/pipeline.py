@@ -159,52 +159,77 @@ def check(
     paths: Sequence[Path], select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> CheckResult:
     """`prodsheets check`: read each production, run the checks, and across them."""
+    return check_read([(Analyses(p), problems) for p, problems in read(paths)], select, ignore)
+
+
+@exact
+def read(paths: Sequence[Path]) -> list[tuple[Production, list[Finding]]]:
+    """Each production read, with what reading it found; with several, each file is named
+    with as many of its folders as tell it apart (``film-a/schedule.xlsx``), as `check`
+    names them."""
+    prefixes = file_prefixes(paths) if len(paths) > 1 else [""] * len(paths)
+    return [load_production(path, prefix=pre) for path, pre in zip(paths, prefixes, strict=True)]
+
+
+@exact
+def check_read(
+    read: Sequence[tuple[Analyses, Sequence[Finding]]],
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> CheckResult:
+    """`check` over productions already read: each one's analyses and what reading it found
+    (``load_production``'s problems). With several, people and resources across them too."""
     from prodsheets.checks import ACROSS, CHECKS
 
     selection = Selection.of(select, ignore)
-    productions: list[Production] = []
-    analyses: list[Analyses] = []
+    analyses = [a for a, _ in read]
     findings: list[Finding] = []
-    several = len(paths) > 1
-    prefixes = file_prefixes(paths) if several else [""] * len(paths)
-    for path, prefix in zip(paths, prefixes, strict=True):
-        production, problems = load_production(path, prefix=prefix)
-        a = Analyses(production)
-        productions.append(production)
-        analyses.append(a)
+    for a, problems in read:
         findings += selection.keep(problems)
-        if not production.unreadable:
+        if not a.production.unreadable:
             findings += run_checks(a, CHECKS, selection)
-    if several and any(c.code in selection.codes for c in ACROSS.codes):
+    if len(read) > 1 and any(c.code in selection.codes for c in ACROSS.codes):
         findings += selection.keep(ACROSS.run(analyses))
     findings.sort(key=Finding.sort_key)
-    return CheckResult(productions, group_repeats(findings), analyses)
+    return CheckResult([a.production for a in analyses], group_repeats(findings), analyses)
 
 
 @exact
 def reconcile(path: Path) -> ReconcileResult:
     """`prodsheets reconcile`: read a production, reconcile its costs, say what bears on money."""
+    production, problems = load_production(path)
+    return reconcile_read(Analyses(production), problems)
+
+
+@exact
+def reconcile_read(a: Analyses, problems: Sequence[Finding]) -> ReconcileResult:
+    """`reconcile` over a production already read, with what reading it found."""
     from prodsheets.checks import CHECKS
 
-    production, findings = load_production(path)
+    findings = list(problems)
     rec = hot = None
-    if not production.unreadable:
-        a = Analyses(production)
+    if not a.production.unreadable:
         findings += run_checks(a, CHECKS, Selection.families(*MONEY_FAMILIES))
         rec, hot = a.reconciliation, a.hot_costs
     findings.sort(key=Finding.sort_key)
-    return ReconcileResult([production], group_repeats(findings), rec, hot)
+    return ReconcileResult([a.production], group_repeats(findings), rec, hot)
 
 
 @exact
 def whatif(path: Path, scenario: Scenario) -> WhatIfResult:
     """`prodsheets whatif`: what a scenario hits and the best plan (raises UnknownId)."""
+    production, problems = load_production(path)
+    return whatif_read(Analyses(production), problems, scenario)
+
+
+@exact
+def whatif_read(a: Analyses, problems: Sequence[Finding], scenario: Scenario) -> WhatIfResult:
+    """`whatif` over a production already read, with what reading it found (raises UnknownId)."""
     from prodsheets.whatif.plan import what_if
 
-    production, findings = load_production(path)
-    if production.unreadable:
-        return WhatIfResult([production], findings)
-    return WhatIfResult([production], [], what_if(Analyses(production), scenario))
+    if a.production.unreadable:
+        return WhatIfResult([a.production], list(problems))
+    return WhatIfResult([a.production], [], what_if(a, scenario))
 
 
 def diff(old: Path, new: Path) -> DiffResult:

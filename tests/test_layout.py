@@ -39,6 +39,18 @@ def test_a_circle_through_a_function_level_import_is_found(tmp_path: Path) -> No
     assert dev().import_circles(package) == [["pkg.a", "pkg.b", "pkg.c"]]
 
 
+def test_from_a_package_import_a_module_imports_that_module(tmp_path: Path) -> None:
+    """``from pkg import b`` is ``import pkg.b``; ``from pkg import NAME`` needs pkg itself."""
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("NAME = 1\ndef __getattr__(n):\n    import pkg.a\n")
+    (package / "a.py").write_text("from pkg import b\n")
+    (package / "b.py").write_text("")
+    assert dev().import_circles(package) == []
+    (package / "b.py").write_text("from pkg import NAME\n")
+    assert dev().import_circles(package) == [["pkg", "pkg.a", "pkg.b"]]
+
+
 def test_every_module_says_what_it_is_for() -> None:
     import ast
 

@@ -227,10 +227,11 @@ SHEETS_NOT_READ = _code(
     ),
     (
         "Nothing to do if they hold your own notes. A sheet that holds a table is read when "
-        "it is named as the table (Planning, Équipe, Devis…: see `prodsheets new`).",
+        "it is named as the table (Planning, Équipe, Devis…: see `prodsheets new`), or as "
+        "it is through a mapping (`prodsheets adopt`).",
         "Rien à faire si elles contiennent vos propres notes. Une feuille qui contient une "
         "table est lue si elle porte le nom de la table (Planning, Équipe, Devis… : voir "
-        "`prodsheets new`).",
+        "`prodsheets new`), ou telle quelle grâce à une correspondance (`prodsheets adopt`).",
     ),
 )
 SHEET_LOOKS_LIKE = _code(

@@ -305,3 +305,53 @@ def test_ids_are_made_from_names_as_an_office_writes_them(names: list, ids: list
     from prodsheets.io.mapped import ids_from_names
 
     assert ids_from_names(names) == ids
+
+
+# --- two real workbooks (a public repository's, names pseudonymised) --------------------
+
+PUBLIC = Path(__file__).parent / "data" / "public" / "runsheet-generator"
+
+
+def test_a_real_roster_grid_is_adopted_as_it_is(tmp_path: Path) -> None:
+    """An aquatic centre's week: 47 people down the side, the days across the top."""
+    import shutil
+
+    folder = tmp_path / "roster"
+    folder.mkdir()
+    shutil.copy(PUBLIC / "roster.xlsx", folder)
+    code, output = adopt(folder, "--lang", "en")
+    assert "roster.xlsx › Sheet1 → Roster (headers in row 3) — sure" in output
+    assert "location           “Location: Orion Lagoon” (cell A2)" in output
+    assert "start = 30/10/2023, end = 05/11/2023" in output  # the year from its title
+    assert code == 0
+    assert found(folder) == [
+        ["PS124", "roster.xlsx", "Sheet1", "I3"],  # “Weekly Totals”
+        ["PS133", "roster.xlsx", "Sheet1", "B4"],  # the names are the crew
+        ["PS330", "roster.xlsx", "Sheet1", "B51"],  # the three slots marked Vacant
+        ["PS330", "roster.xlsx", "Sheet1", "C51"],
+        ["PS330", "roster.xlsx", "Sheet1", "G51"],
+    ]
+    production, _ = load_production(folder)
+    bookings = production.table("bookings")
+    assert bookings is not None and len(bookings) == 141
+
+
+def test_real_run_sheets_a_sheet_per_day_agree_with_their_roster(tmp_path: Path) -> None:
+    """The same week as run sheets (one per day, breaks typed « 10 | 30 | 10 »): the same
+    three slots to fill, found on the days' own sheets."""
+    import shutil
+
+    folder = tmp_path / "runsheets"
+    folder.mkdir()
+    shutil.copy(PUBLIC / "runsheet_by_day.xlsx", folder)
+    code, output = adopt(folder, "--lang", "en")
+    assert "runsheet_by_day.xlsx › Monday → Bookings (headers in row 2) — sure" in output
+    assert "date               “Monday, 30 Oct 2023” (cell A1)" in output
+    assert "break              “Breaks” (header)" in output
+    assert code == 0
+    slots = [f for f in check([folder]).findings if f.code.code == "PS330"]
+    assert sorted(f.message("en").split(" on ")[1][:10] for f in slots) == [
+        "2023-10-30",
+        "2023-10-31",
+        "2023-11-04",
+    ]

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from prodsheets.contract import mapping as M
 from prodsheets.contract import schema, values
 from prodsheets.findings import column_letter
-from prodsheets.io.roster import REST_WORDS, Codes, read_shift
+from prodsheets.io.roster import REST_WORDS, TOTAL_WORDS, Codes, read_shift
 from prodsheets.model import fold
 
 HEADER_ROWS = 15  # rows looked at for a header
@@ -35,7 +35,11 @@ SURE, LIKELY, UNSURE = "sure", "likely", "unsure"
 
 # Tables a producer's sheet may be, with what it needs to be taken for one.
 CANDIDATES: dict[str, tuple[frozenset[str], ...]] = {
-    "events": (frozenset({"date", "start"}), frozenset({"date", "hours"}), frozenset({"start"})),
+    "events": (
+        frozenset({"date", "start"}),
+        frozenset({"date", "time_range"}),
+        frozenset({"start"}),
+    ),
     "bookings": (frozenset({"who"}),),
     "crew": (frozenset({"name"}),),
     "budget": (frozenset({"description", "total"}), frozenset({"description", "rate"})),
@@ -48,8 +52,8 @@ CANDIDATES: dict[str, tuple[frozenset[str], ...]] = {
 }
 # The columns that tell one table from another when the headers name as many of each.
 _TELLING: dict[str, frozenset[str]] = {
-    "events": frozenset({"date", "start", "end", "hours", "title"}),
-    "bookings": frozenset({"who", "call", "wrap", "hours"}),
+    "events": frozenset({"date", "start", "end", "time_range", "title"}),
+    "bookings": frozenset({"who", "call", "wrap", "time_range"}),
     "crew": frozenset({"name", "id", "day_rate", "contract"}),
     "budget": frozenset({"total", "rate", "quantity"}),
 }
@@ -199,19 +203,33 @@ def find_roster(rows: Rows, years: values.YearFrom | None) -> _Roster | None:
         left = [j for j in range(min(dated)) if _names_below(rows, i, j)]
         if not left:
             continue
-        shifts = cells = 0
+        ranges = days_off = codes_seen = cells = 0
         for r in rows[i + 1 : i + 1 + SAMPLE]:
+            label = text_of(r[left[-1]]) if left[-1] < len(r) else ""
+            if fold(label) in TOTAL_WORDS:
+                continue  # the totals at the foot of the grid
             for j in dated:
                 if j < len(r) and not values.is_blank(r[j]):
                     cells += 1
                     text = text_of(r[j])
-                    if read_shift(r[j], codes) is not None or fold(text) in REST_WORDS:
-                        shifts += 1
-                    elif len(text) <= 4 and text.isalnum():
-                        shifts += 1  # a shift code
-        if cells and shifts * 10 >= cells * 6:
+                    if read_shift(r[j], codes):
+                        ranges += 1
+                    elif fold(text) in REST_WORDS:
+                        days_off += 1
+                    elif isinstance(r[j], str) and _code_like(text):
+                        codes_seen += 1  # a shift code (M, AM, N, X9)
+        # Time ranges (or shift codes) in most of the cells: not a table of hours or notes.
+        if (
+            cells
+            and (ranges + days_off + codes_seen) * 10 >= cells * 8
+            and (ranges * 10 >= cells * 3 or codes_seen * 10 >= cells * 5)
+        ):
             return _Roster(i, left[-1], dated, undated)
     return None
+
+
+def _code_like(text: str) -> bool:
+    return len(text) <= 3 and text.isalnum() and any(ch.isalpha() for ch in text)
 
 
 def _names_below(rows: Rows, i: int, j: int) -> bool:
@@ -231,7 +249,9 @@ class _Table(NamedTuple):
     score: int
 
 
-def _named(table: schema.Table, header: Sequence[Any]) -> dict[str, int]:
+def _named(table: schema.Table, rows: Rows, i: int) -> dict[str, int]:
+    """The columns a header row (``rows[i]``) names for a table."""
+    header = rows[i]
     found: dict[str, int] = {}
     for j, v in enumerate(header):
         if not isinstance(v, str) or not v.strip():
@@ -242,9 +262,19 @@ def _named(table: schema.Table, header: Sequence[Any]) -> dict[str, int]:
     for j, v in enumerate(header):
         if isinstance(v, str) and j not in found.values():
             key = schema.weak_column_for_header(table, v)
-            if key is not None and key not in found:
+            if key is not None and key not in found and not _weekdays_below(rows, i, j):
                 found[key] = j
     return found
+
+
+def _weekdays_below(rows: Rows, i: int, j: int) -> bool:
+    """A « Jour » column of weekday names (a weekly programme): not dates."""
+    seen = [
+        text_of(r[j]).casefold().rstrip(".")
+        for r in rows[i + 1 : i + 1 + SAMPLE]
+        if j < len(r) and text_of(r[j])
+    ]
+    return bool(seen) and all(v in values.WEEKDAYS for v in seen)
 
 
 def find_table(rows: Rows, years: values.YearFrom | None) -> _Table | None:
@@ -256,17 +286,35 @@ def find_table(rows: Rows, years: values.YearFrom | None) -> _Table | None:
             continue
         for key in CANDIDATES:
             table = schema.TABLES_BY_KEY[key]
-            columns = _named(table, row)
+            columns = _named(table, rows, i)
+            if key == "bookings" and "who" in columns and _is_id(row[columns["who"]]):
+                del columns["who"]  # a row's own id (a shift's), not a person
+            if not columns:
+                continue  # a table is taken from its headers first, never from values alone
             how = dict.fromkeys(columns, BY_HEADER)
             columns, how = _people_list(key, row, columns, how)
             _by_values(rows, i, key, columns, how, years)
-            if not any(need <= set(columns) for need in CANDIDATES[key]):
-                continue
+            named = {k for k, h in how.items() if h == BY_HEADER}
+            if not any(need <= named for need in CANDIDATES[key]):
+                continue  # what tells the table apart is named by its headers
+            if _repeated(row, columns):
+                continue  # « Start | Finish » once a day across: not one table of rows
             score = 2 * sum(1 for h in how.values() if h == BY_HEADER) + len(columns)
             score += len(set(columns) & _TELLING[key])
             if best is None or score > best.score:
                 best = _Table(key, i, columns, how, score)
     return best
+
+
+def _repeated(header: Sequence[Any], columns: dict[str, int]) -> bool:
+    """Whether a header the table reads comes back further along the row (a week's days
+    side by side, each with its own Start and Finish)."""
+    texts = [schema.normalise(text_of(v)) for v in header]
+    return any(texts.count(texts[j]) > 1 for j in columns.values() if texts[j])
+
+
+def _is_id(header: Any) -> bool:
+    return schema.normalise(text_of(header)) in {"id", "identifiant", "uuid", "key"}
 
 
 def _people_list(
@@ -289,13 +337,13 @@ def _people_list(
 _BY_VALUES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "events": (
         ("date", ("date",)),
-        ("hours", ("hours",)),
+        ("time_range", ("hours",)),
         ("start", ("time",)),
         ("end", ("time",)),
     ),
     "bookings": (
         ("date", ("date",)),
-        ("hours", ("hours",)),
+        ("time_range", ("hours",)),
         ("call", ("time",)),
         ("wrap", ("time",)),
     ),
@@ -322,7 +370,7 @@ def _by_values(
         for field, kinds in wanted:
             if field in columns:
                 continue
-            if field in ("start", "end", "call", "wrap") and "hours" in columns:
+            if field in ("start", "end", "call", "wrap") and "time_range" in columns:
                 continue
             if _mostly(counts, *kinds):
                 columns[field] = j
@@ -376,9 +424,44 @@ def guess_sheet(file: str, sheet: str, rows: Rows, years: values.YearFrom | None
             fields.append(FieldGuess("date", "cell", ref, BY_CELL, shown))
             dates += [date] if date is not None else []
             undated += no_year
+    lacking = _lacking(found, fields, rows, years)
+    if lacking:
+        note = f"{NEEDS}{found.key}:{','.join(lacking)}"
+        return SheetGuess(file, sheet, None, found.header + 1, [], UNSURE, [], [], note=note)
     return SheetGuess(
         file, sheet, found.key, found.header + 1, fields, sure, unplaced, dates, undated
     )
+
+
+NEEDS = "needs:"  # a note: the table a sheet looks like, and the fields it lacks
+# What a table needs to be read, beyond what the loader makes up (an event's or a budget
+# line's id from its sheet and row, a crew member's id from the name, a day's event).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "events": ("date",),
+    "bookings": ("who",),
+    "crew": ("name",),
+    "budget": ("description",),
+}
+
+
+def _lacking(
+    found: _Table, fields: list[FieldGuess], rows: Rows, years: values.YearFrom | None
+) -> list[str]:
+    have = {f.field for f in fields}
+    table = schema.TABLES_BY_KEY[found.key]
+    needs = _NEEDS.get(found.key) or tuple(c.key for c in table.columns if c.required)
+    lacking = [k for k in needs if k not in have]
+    start = "call" if found.key == "bookings" else "start"
+    if "date" in lacking and start in found.columns:
+        counts = _column_kinds(rows, found.header, found.columns[start], years)
+        if _mostly(counts, "datetime"):
+            lacking.remove("date")  # its start cells hold the date too
+    if found.key == "bookings" and not have & {"event", "date"}:
+        call = found.columns.get("call")
+        counts = _column_kinds(rows, found.header, call, years) if call is not None else {}
+        if not _mostly(counts, "datetime"):
+            lacking.append("date")
+    return lacking
 
 
 def _roster_guess(
@@ -506,15 +589,20 @@ def with_siblings(guesses: list[SheetGuess]) -> list[SheetGuess]:
         keys = {f.field for f in fields}
         if alike and "location" not in keys and not _is_date_name(g.sheet):
             fields.append(FieldGuess("location", M.SHEET_NAME, "", BY_SHEET, g.sheet))
-        if "date" not in keys and _is_date_name(g.sheet):
+        if "date" not in keys and _date_like(g.sheet, None) != (None, False):
             fields.append(FieldGuess("date", M.SHEET_NAME, "", BY_SHEET, g.sheet))
         out.append(g._replace(fields=fields))
     return out
 
 
+_DAY_NAME = re.compile(r"(?i)^(?:j|jour|day|d|jour de tournage|shooting day)\s*\d{1,3}$")
+
+
 def _is_date_name(name: str) -> bool:
+    """A sheet named after a day (a date, a weekday, « J3 », "Day 3"): not a place."""
     d, no_year = _date_like(name, None)
-    return d is not None or no_year
+    text = name.strip().casefold().rstrip(".")
+    return d is not None or no_year or text in values.WEEKDAYS or bool(_DAY_NAME.match(text))
 
 
 # --- the production's settings ------------------------------------------------------------

@@ -817,11 +817,12 @@ TRAVEL = Table(
 HOURS_ALIASES = (
     "shift time",
     "shift hours",
+    "shift times",
     "time slot",
+    "timeslot",
     "plage horaire",
     "créneau horaire",
     "horaires de travail",
-    "working hours",
     "heures de travail",
 )
 DURATION_ALIASES = ("length", "durée prévue", "durée (min)", "duration (min)", "temps", "run time")
@@ -869,8 +870,8 @@ EVENTS = Table(
             template=False,
         ),
         _c(
-            "hours",
-            "hours",
+            "time_range",
+            "time range",
             "horaires",
             HOURS,
             aliases=HOURS_ALIASES,
@@ -961,8 +962,8 @@ BOOKINGS = Table(
         _c("call", "call", "convocation", TIME, aliases=("call time",), width=12),
         _c("wrap", "wrap", "fin", TIME, aliases=("end",), width=8),
         _c(
-            "hours",
-            "hours",
+            "time_range",
+            "time range",
             "horaires",
             HOURS,
             aliases=HOURS_ALIASES,
@@ -1134,7 +1135,7 @@ SHIFT_CODES = Table(
     "Codes horaires",
     (
         _c("code", "code", "code", ID, required=True, aliases=("shift", "service"), width=10),
-        _c("hours", "hours", "horaires", HOURS, aliases=HOURS_ALIASES, width=14),
+        _c("time_range", "time range", "horaires", HOURS, aliases=HOURS_ALIASES, width=14),
         _c("start", "start", "début", TIME, aliases=("debut",), width=8),
         _c("end", "end", "fin", TIME, width=8),
         _c(

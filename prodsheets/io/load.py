@@ -217,7 +217,9 @@ def load_production(
     production.tables, production.vacant, said = assemble(parts, mapping is not None)
     findings += said
 
-    if opened and not production.tables and not production.setting_cells:
+    # Shift codes and groups alone (a roster's legend) are no production: said as such.
+    read = set(production.tables) - {"shift_codes", "groups"}
+    if opened and not read and not production.setting_cells:
         # Nothing read: one finding says so, unless a sheet that looks like a table or a
         # table without its header already says why.
         if not production.unread:
@@ -232,7 +234,29 @@ def load_production(
             findings.append(Finding(C.SHEETS_NOT_READ, {"sheets": shown}, (wb.location(),)))
     if not production.unreadable or production.tables:
         findings += _missing_tables(production, where)
-    return production.production(), findings
+    return production.production(), _columns_said_once(findings)
+
+
+def _columns_said_once(findings: list[Finding]) -> list[Finding]:
+    """Sheets laid out alike (a sheet per day) that keep the same columns of their own:
+    one finding for all of them, at each one's header."""
+    first: dict[tuple[str, str], int] = {}
+    out: list[Finding] = []
+    for f in findings:
+        if f.code is not C.COLUMNS_NOT_READ or f.location is None:
+            out.append(f)
+            continue
+        key = (f.location.file, str(f.params["columns"]))
+        if key not in first:
+            first[key] = len(out)
+            out.append(f)
+            continue
+        said = out[first[key]]
+        tables = f"{said.params['table']}, {f.params['table']}"
+        out[first[key]] = said._replace(
+            params={**said.params, "table": tables}, locations=said.locations + f.locations
+        )
+    return out
 
 
 def _bare(wb: Workbook) -> str:

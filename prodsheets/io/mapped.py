@@ -128,19 +128,20 @@ def read_rows(sheet: Sheet, sm: M.SheetMap, hints: Hints) -> tuple[TableData | N
 
 def _derived(table: schema.Table, sm: M.SheetMap) -> frozenset[str]:
     """Required columns made up when the mapping does not give them: ids from names, and
-    an event's id from its sheet and row."""
+    an event's or a budget line's id from its sheet and row."""
     out = set()
     id_col = table.id_column
     given = sm.fields.get(id_col) if id_col is not None else None
     from_name = given is not None and given.kind == M.FROM_NAME
-    if id_col is not None and ((given is None and table.key == "events") or from_name):
+    if id_col is not None and ((given is None and table.key in ("events", "budget")) or from_name):
         out.add(id_col)
     return frozenset(out)
 
 
 def _derive_ids(data: TableData, sm: M.SheetMap) -> TableData:
     """Ids the mapping asks to make from the names (a crew list with names only), and the
-    ids of events a planning does not number (its sheet and row: « Main Stage 12 »)."""
+    ids of events and budget lines a sheet does not number (its sheet and row: « Main
+    Stage 12 »)."""
     id_col = data.table.id_column
     if id_col is None or id_col in data.values:
         return data
@@ -153,6 +154,13 @@ def _derive_ids(data: TableData, sm: M.SheetMap) -> TableData:
     elif data.table.key == "events":
         values_[id_col] = [f"{data.sheet} {r}" for r in data.rows]
         columns[id_col] = min(data.columns.values(), default=0)
+    elif data.table.key == "budget":  # a line is its row; a total row stays without a code
+        described = data.col("description")
+        values_[id_col] = [
+            None if schema.total_row_kind(text) else f"{data.sheet} {r}"
+            for r, text in zip(data.rows, described, strict=True)
+        ]
+        columns[id_col] = data.columns.get("description", min(data.columns.values(), default=0))
     else:
         return data
     return dataclasses.replace(data, values=values_, columns=columns)
@@ -196,7 +204,11 @@ def _header_index(sheet: Sheet, sm: M.SheetMap, per_row: dict[str, M.Source]) ->
     wanted = {schema.normalise(src.text) for src in per_row.values()}
     best: tuple[int, int] | None = None
     for i, row in enumerate(sheet.rows[:HEADER_SCAN]):
-        hits = sum(1 for v in row if isinstance(v, str) and schema.normalise(v) in wanted)
+        hits = sum(
+            1
+            for v in row
+            if not values.is_blank(v) and schema.normalise(values.parse_text(v)) in wanted
+        )
         if hits and (best is None or hits > best[1]):
             best = (i, hits)
     if best is not None:
@@ -210,7 +222,7 @@ def _column_of(sheet: Sheet, header: list[Any], text: str) -> int | None:
     """A mapped column: the header cell that says it, else the column of its letters."""
     wanted = schema.normalise(text)
     for j, v in enumerate(header):
-        if not values.is_blank(v) and schema.normalise(v) == wanted:
+        if not values.is_blank(v) and schema.normalise(values.parse_text(v)) == wanted:
             return j
     letters = M.column_letters(text)
     if letters is None:

@@ -282,7 +282,7 @@ def _header(sheet: Sheet, sm: M.SheetMap, who: str) -> tuple[int | None, int | N
             continue
         row = rows[i]
         for j, v in enumerate(row):
-            if not values.is_blank(v) and schema.normalise(v) == wanted:
+            if not values.is_blank(v) and schema.normalise(values.parse_text(v)) == wanted:
                 return i, j
         if letters is not None:
             j = M.letters_index(letters) - sheet.first_col

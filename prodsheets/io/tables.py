@@ -129,7 +129,7 @@ def loc(sheet: Sheet, i: int, j: int, row_id: str | None = None) -> Location:
     )
 
 
-# Where a table's single "hours" cell puts its two times.
+# Where a table's single time range cell puts its two times.
 HOURS_INTO = {"bookings": ("call", "wrap")}
 
 
@@ -155,6 +155,7 @@ def read_table(
         return None, [Finding(C.NO_HEADER, {"table": sheet.name, "columns": names}, (where,))]
     header_index, columns, findings = found
     columns = _ranges_for_times(sheet, table, header_index, columns)
+    columns = _dates_in_times(sheet, table, header_index, columns)
     if table.key == "bookings" and "date" in columns:
         optional = optional | {"event"}
     header_row = sheet.first_row + header_index + 1
@@ -164,7 +165,7 @@ def read_table(
     said_instead = _unknown_columns(sheet, table, header_index, columns, hints, findings)
     said_instead |= set(optional)
     start_end = HOURS_INTO.get(table.key, ("start", "end"))
-    if "hours" in columns:
+    if "time_range" in columns:
         said_instead |= set(start_end)
     for col in table.columns:
         if col.required and col.key not in columns and col.key not in said_instead:
@@ -183,15 +184,17 @@ def read_table(
     # Column by column, at C speed where calamine already typed the values: blank → None,
     # a value the column can take as it is → itself, anything else → _SLOW, parsed below.
     body = _padded(sheet.rows[header_index + 1 :], max(columns.values(), default=0) + 1)
+    # By column key: one sheet column may give two (a date-and-time gives the date too).
     fast = {
-        j: _fast_values(table.column(key).kind, map(itemgetter(j), body))
+        key: _fast_values(table.column(key).kind, map(itemgetter(j), body))
         for key, j in columns.items()
     }
-    blank = _blank_rows(fast, header_index, sheet)
+    by_column = {j: fast[key] for key, j in reversed(columns.items())}
+    blank = _blank_rows(by_column, header_index, sheet)
     kept_n: list[int] | range = range(len(body))
     if blank:
         kept_n = [n for n in kept_n if n not in blank]
-        fast = {j: [c[n] for n in kept_n] for j, c in fast.items()}
+        fast = {key: [c[n] for n in kept_n] for key, c in fast.items()}
         kept = [header_index + 1 + n for n in kept_n]
         rows = [sheet.first_row + i + 1 for i in kept]
     else:  # every row holds something: the row numbers are ranges, built at C speed
@@ -226,8 +229,8 @@ def read_table(
             return body[kept_n[n]][j]
 
         # The cells the full parser will see, noted before it replaces them (at C speed first).
-        slow = [n for n, v in enumerate(fast[j]) if v is _SLOW] if _SLOW in fast[j] else []
-        parsed, problems = _parse_column(sheet, data, col, j, kept, fast[j], raw, hints)
+        slow = [n for n, v in enumerate(fast[key]) if v is _SLOW] if _SLOW in fast[key] else []
+        parsed, problems = _parse_column(sheet, data, col, j, kept, fast[key], raw, hints)
         parsed_values[key] = parsed
         findings += problems
         phys = sheet.first_col + j
@@ -240,7 +243,7 @@ def read_table(
             }
         if bad:
             unreadable[key] = bad
-    if "hours" in parsed_values:
+    if "time_range" in parsed_values:
         _split_hours(parsed_values, unreadable, physical, headers, start_end)
     if table.key == "budget":
         findings = _budget_reading(data, findings)
@@ -260,18 +263,38 @@ def _split_hours(
 ) -> None:
     """A time range typed in one cell (08:00-16:00) gives the start and end (or the call
     and wrap) its row does not give in their own columns."""
-    hours = parsed["hours"]
+    ranges = parsed["time_range"]
     for k, key in enumerate(start_end):
         if key not in parsed:
-            parsed[key] = [None] * len(hours)
-            physical[key] = physical["hours"]
-            headers[key] = headers["hours"]
-            if "hours" in unreadable:
-                unreadable[key] = set(unreadable["hours"])
+            parsed[key] = [None] * len(ranges)
+            physical[key] = physical["time_range"]
+            headers[key] = headers["time_range"]
+            if "time_range" in unreadable:
+                unreadable[key] = set(unreadable["time_range"])
         own = parsed[key]
-        for i, pair in enumerate(hours):
+        for i, pair in enumerate(ranges):
             if pair is not None and own[i] is None:
                 own[i] = pair[k]
+
+
+def _dates_in_times(
+    sheet: Sheet, table: schema.Table, header_index: int, columns: dict[str, int]
+) -> dict[str, int]:
+    """A start (or call) column of date-and-times (a database export's 05/08/2023 08:30)
+    with no date column: it gives the date too."""
+    start = HOURS_INTO.get(table.key, ("start", "end"))[0]
+    if not table.has_column("date") or "date" in columns or start not in columns:
+        return columns
+    j = columns[start]
+    cells = [
+        row[j]
+        for row in sheet.rows[header_index + 1 : header_index + 61]
+        if j < len(row) and not values.is_blank(row[j])
+    ]
+    stamped = sum(1 for v in cells if isinstance(v, dt.datetime))
+    if not cells or stamped * 10 < len(cells) * 8:
+        return columns
+    return {**columns, "date": j}
 
 
 def _ranges_for_times(
@@ -280,7 +303,7 @@ def _ranges_for_times(
     """A start (or call) column with no end column beside it, whose cells hold time ranges
     (« Horaire : 20h à 22h »), is the hours column: its cells give both times."""
     start, end = HOURS_INTO.get(table.key, ("start", "end"))
-    if not table.has_column("hours") or "hours" in columns or start not in columns:
+    if not table.has_column("time_range") or "time_range" in columns or start not in columns:
         return columns
     if end in columns:
         return columns
@@ -300,7 +323,7 @@ def _ranges_for_times(
     if not cells or ranges * 10 < len(cells) * 8:
         return columns
     out = {k: v for k, v in columns.items() if k != start}
-    out["hours"] = j
+    out["time_range"] = j
     return out
 
 
@@ -371,7 +394,7 @@ def _unknown_columns(
             )
         )
     times = [c for c in ("start", "end") if table.has_column(c)] if table.key == "events" else []
-    if times and not any(c in columns or c in said for c in (*times, "hours")):
+    if times and not any(c in columns or c in said for c in (*times, "time_range")):
         start, end = table.column("start"), table.column("end")
         findings.append(
             Finding(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from prodsheets.adopt.propose import Proposal, SheetGuess
+from prodsheets.adopt.propose import NEEDS, Proposal, SheetGuess
 from prodsheets.contract import mapping as M
 from prodsheets.contract import schema
 from prodsheets.i18n.words import ADOPT
@@ -43,10 +43,12 @@ def to_text(
         if g.unplaced:
             listed = ", ".join(w["column"].format(shown=u) for u in g.unplaced)
             lines.append("    " + w["unplaced"].format(columns=listed))
-    not_placed = [g for g in proposal.sheets if g.table is None and not g.note]
+    not_placed = [
+        g for g in proposal.sheets if g.table is None and (not g.note or g.note.startswith(NEEDS))
+    ]
     empty = [g for g in proposal.sheets if g.note == "empty"]
     if not_placed:
-        names = ", ".join(f"{g.file} › {g.sheet}" for g in not_placed)
+        names = ", ".join(_not_placed(g, lang) for g in not_placed)
         lines += ["", w["not_placed"].format(sheets=names)]
     if empty:
         lines += ["", w["empty"].format(sheets=", ".join(f"{g.file} › {g.sheet}" for g in empty))]
@@ -54,6 +56,17 @@ def to_text(
         lines += ["", w["ours"].format(sheets=", ".join(f"{f} › {s}" for f, s in ours))]
     lines += ["", w["settings"].format(settings=_settings(proposal, lang))]
     return "\n".join(lines)
+
+
+def _not_placed(g: SheetGuess, lang: str) -> str:
+    """A sheet not placed, and what it lacks when it looks like a table."""
+    name = f"{g.file} › {g.sheet}"
+    if not g.note.startswith(NEEDS):
+        return name
+    key, _, lacking = g.note[len(NEEDS) :].partition(":")
+    table = schema.TABLES_BY_KEY[key]
+    fields = ", ".join(table.column(k).name(lang) for k in lacking.split(","))
+    return ADOPT[lang]["lacks"].format(sheet=name, table=table.name(lang), fields=fields)
 
 
 def _settings(proposal: Proposal, lang: str) -> str:

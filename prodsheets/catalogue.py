@@ -223,7 +223,7 @@ SHEETS_NOT_READ = _code(
     ("Sheets not read", "Feuilles non lues"),
     (
         "Not production tables, not read: {sheets}.",
-        "Pas des tables de production, non lues : {sheets}.",
+        "Feuilles qui ne sont pas des tables de production, non lues : {sheets}.",
     ),
     (
         "Nothing to do if they hold your own notes. A sheet that holds a table is read when "
@@ -275,8 +275,8 @@ MAPPING_TARGET_MISSING = _code(
     (
         "The mapping reads {what} “{name}”, which the production does not have: {table} was "
         "not read from it.",
-        "La correspondance lit {what} « {name} », que la production n'a pas : {table} n'en a "
-        "pas été lu.",
+        "La correspondance lit {what} « {name} », que la production n'a pas : la table "
+        "{table} n'en a pas été lue.",
     ),
     (
         "Correct the name in prodsheets.xlsx (a renamed sheet or workbook), or run "

@@ -729,37 +729,54 @@ def adopt(production: Path, fmt: str, lang: str | None, force: bool, dry_run: bo
     where a row is wrong. Exit code: that of the check; 2 when nothing could be placed or
     prodsheets.xlsx exists (without --force).
     """
-    from prodsheets.adopt import mapping_rows, propose
+    from prodsheets import catalogue as C
+    from prodsheets.adopt import mapping_rows, propose, workbooks_of
     from prodsheets.contract import mapping as M
     from prodsheets.contract import schema
     from prodsheets.create.writer import write_mapping
+    from prodsheets.findings import Finding, Location
     from prodsheets.i18n.words import ADOPT
     from prodsheets.pipeline import EXIT_OK, EXIT_UNREADABLE
     from prodsheets.pipeline import check as run_check
     from prodsheets.render import adopt as render
     from prodsheets.render.findings import finding_line, summary_line
+    from prodsheets.render.findings import to_json as findings_json
 
+    where = Location(production.name or str(production), path=str(production))
+    refused = None
+    if not production.exists():
+        refused = Finding(C.PATH_NOT_FOUND, {"path": str(production)}, (where,))
+    elif not workbooks_of(production):
+        refused = Finding(C.NO_WORKBOOK, {"path": str(production)}, (where,))
+    if refused is not None:
+        for said in languages(lang):
+            click.echo(finding_line(refused, said, None), err=True)
+        sys.exit(EXIT_UNREADABLE)
     proposal, sheets = propose(production)
     langs = languages(lang, proposal.lang)
     lang = langs[0] if len(langs) == 1 else proposal.lang
     words = ADOPT[lang]
     folder = production if production.is_dir() else production.parent
     target = folder / M.MAPPING_FILE
-    if fmt == "json":
-        click.echo(json.dumps(render.to_json(proposal), ensure_ascii=False, indent=2))
-    else:
+    out: dict[str, Any] = {**render.to_json(proposal), "read_as_it_is": sheets.ours}
+    if fmt != "json":
         for f in sheets.findings:
             click.echo(finding_line(f, lang, None))
         click.echo(render.to_text(proposal, str(production), lang, sheets.ours))
+
+    def done(code: int, message: str | None = None) -> NoReturn:
+        if fmt == "json":
+            click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        if message:
+            click.echo(message, err=True)
+        sys.exit(code)
+
     if not proposal.placed:
-        click.echo(words["nothing"].format(folder=production), err=True)
-        sys.exit(EXIT_UNREADABLE)
+        done(EXIT_UNREADABLE, words["nothing"].format(folder=production))
     if dry_run:
-        click.echo(words["dry_run"], err=True)
-        sys.exit(EXIT_OK)
+        done(EXIT_OK, words["dry_run"])
     if target.exists() and not force:
-        click.echo(words["exists"].format(path=target), err=True)
-        sys.exit(EXIT_USAGE)
+        done(EXIT_USAGE, words["exists"].format(path=target))
     roster = any(g.table == M.ROSTER for g in proposal.placed)
     have = {schema.table_for_sheet(name) for _, name in sheets.ours}
     extra = [
@@ -768,14 +785,17 @@ def adopt(production: Path, fmt: str, lang: str | None, force: bool, dry_run: bo
         if t not in have  # the producer's own Légende is read as it is
     ]
     write_mapping(target, proposal.lang, mapping_rows(proposal), proposal.settings, extra)
-    click.echo(words["wrote"].format(path=target), err=fmt == "json")
+    out["wrote"] = str(target)
     result = run_check([production])
-    if fmt != "json":
-        click.echo("\n" + words["next"])
-        for f in result.findings:
-            click.echo(finding_line(f, lang, None))
-        click.echo(summary_line(result, lang))
-        click.echo(words["edit"].format(folder=production))
+    if fmt == "json":
+        out["check"] = findings_json(result, lang)
+        done(result.exit_code)
+    click.echo(words["wrote"].format(path=target))
+    click.echo("\n" + words["next"])
+    for f in result.findings:
+        click.echo(finding_line(f, lang, None))
+    click.echo(summary_line(result, lang))
+    click.echo(words["edit"].format(folder=production))
     sys.exit(result.exit_code)
 
 

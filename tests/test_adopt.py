@@ -355,3 +355,57 @@ def test_real_run_sheets_a_sheet_per_day_agree_with_their_roster(tmp_path: Path)
         "2023-10-31",
         "2023-11-04",
     ]
+
+
+# --- a mapping gone wrong is said, never passed over -------------------------------------
+
+
+def edited(folder: Path, cell: str, value: object) -> None:
+    from openpyxl import load_workbook
+
+    path = folder / "prodsheets.xlsx"
+    wb = load_workbook(path)
+    wb.worksheets[0][cell] = value
+    wb.save(path)
+
+
+def test_a_misspelt_roster_field_is_a_mapping_row_not_a_crash(tmp_path: Path) -> None:
+    folder = roster(tmp_path)
+    adopt(folder)
+    edited(folder, "D2", "xyz")
+    said = flatten(check([folder]).findings, "code", "file", "cell")
+    assert ["PS014", "prodsheets.xlsx", "D2"] in said
+
+
+def test_a_roster_header_row_without_dates_is_said(tmp_path: Path) -> None:
+    folder = roster(tmp_path)
+    adopt(folder)
+    edited(folder, "G2", 4)  # the names' row, one too low
+    result = check([folder])
+    assert ["PS016", "prodsheets.xlsx"] in flatten(result.findings, "code", "file")
+    assert result.exit_code != 0  # nothing of the roster read, and said
+
+
+def test_a_mapping_workbook_without_its_mapping_sheet_is_said(tmp_path: Path) -> None:
+    folder = festival(tmp_path)
+    write_workbook(folder / "prodsheets.xlsx", {"Production": [["Paramètre", "Valeur"]]})
+    result = check([folder])
+    codes = [f[0] for f in flatten(result.findings, "code")]
+    assert "PS014" in codes
+    assert result.exit_code != 0
+
+
+def test_a_mapped_letter_pointing_at_an_empty_column_is_said(tmp_path: Path) -> None:
+    folder = roster(tmp_path)
+    adopt(folder)
+    edited(folder, "E3", "Z")  # the location from column Z, which holds nothing
+    edited(folder, "F3", None)
+    said = flatten(check([folder]).findings, "code", "file", "cell")
+    assert ["PS016", "prodsheets.xlsx", "E3"] in said
+
+
+def test_adopt_on_a_folder_that_does_not_exist_says_so(tmp_path: Path) -> None:
+    code, output = adopt(tmp_path / "nosuch", "--lang", "en")
+    assert code == 2 and "PS001" in output and "Traceback" not in output
+    code, output = adopt(tmp_path, "--lang", "en")
+    assert code == 2 and "PS002" in output

@@ -225,7 +225,7 @@ def test_a_breakdown_named_scenes_is_not_a_second_locations_table(tmp_path: Path
     ]
     result = check([write_workbook(tmp_path / "p.xlsx", production)])
     assert flatten(result.findings, "code", "sheet") == [["PS012", None]]
-    assert "“Scènes”" in result.findings[0].message("fr")
+    assert "« Scènes »" in result.findings[0].message("fr")
 
 
 def test_a_weekday_column_headed_jour_is_not_read_as_dates(tmp_path: Path) -> None:

@@ -101,7 +101,25 @@ def propose(path: Path) -> tuple[Proposal, Sheets]:
         settings["start"], settings["end"] = dates[0], dates[-1]
     if any(f.how == "sheet" and f.field == "location" for g in guesses for f in g.fields):
         settings["kind"] = "festival"
+    zone = local_timezone()
+    if zone is not None:
+        settings["timezone"] = zone
     return Proposal(guesses, settings, lang), sheets
+
+
+def local_timezone() -> str | None:
+    """This computer's time zone by its name (Europe/Paris), as the calendars need it;
+    None when it cannot be told or is UTC."""
+    import os
+
+    name = os.environ.get("TZ", "")
+    if "/" not in name:
+        try:
+            link = os.readlink("/etc/localtime")
+        except OSError:
+            return None
+        name = link.partition("zoneinfo/")[2]
+    return name if "/" in name and not name.startswith("Etc/") else None
 
 
 def _years(sheets: Sheets) -> values.YearFrom | None:
@@ -172,4 +190,13 @@ def _table_name(g: SheetGuess, lang: str) -> str:
     return schema.TABLES_BY_KEY[str(g.table)].name(lang)
 
 
-__all__ = ["Proposal", "Sheets", "mapping_rows", "propose", "read_sheets", "text_of"]
+__all__ = [
+    "Proposal",
+    "Sheets",
+    "local_timezone",
+    "mapping_rows",
+    "propose",
+    "read_sheets",
+    "text_of",
+    "workbooks_of",
+]

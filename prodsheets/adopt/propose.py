@@ -393,7 +393,7 @@ def guess_sheet(file: str, sheet: str, rows: Rows, years: values.YearFrom | None
         return SheetGuess(file, sheet, None, None, [], UNSURE, _headers(rows), [])
     header = rows[found.header]
     fields = [
-        FieldGuess(k, "column", _column_text(header, j), found.how[k], _column_text(header, j))
+        FieldGuess(k, "column", _column_text(header, j), found.how[k], _header_of(header, j))
         for k, j in sorted(found.columns.items(), key=lambda kv: kv[1])
     ]
     placed = set(found.columns.values())
@@ -469,7 +469,8 @@ def _roster_guess(
 ) -> SheetGuess:
     header = rows[roster.header]
     who = _column_text(header, roster.who)
-    fields = [FieldGuess("who", "column", who or f"{column_letter(roster.who)}", BY_VALUES, who)]
+    shown = text_of(header[roster.who]) if roster.who < len(header) else ""
+    fields = [FieldGuess("who", "column", who, BY_VALUES, shown)]
     for i in range(roster.header):
         for j, v in enumerate(rows[i]):
             text = text_of(v)
@@ -492,6 +493,10 @@ def _roster_guess(
 _LOCATION_LABELS = {
     schema.normalise(w) for w in ("location", "lieu", "venue", "site", "salle", "place", "lieux")
 }
+
+
+def _header_of(header: Sequence[Any], j: int) -> str:
+    return text_of(header[j]) if j < len(header) else ""
 
 
 def _column_text(header: Sequence[Any], j: int) -> str:

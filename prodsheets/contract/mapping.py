@@ -79,7 +79,8 @@ VALUE_WORDS = {
 _SHEET_NAME_WORDS = ("nom de la feuille", "sheet name", "le nom de la feuille", "feuille")
 _FROM_NAME_WORDS = ("d'après le nom", "d'apres le nom", "from the name", "from name", "nom")
 _CELL = re.compile(r"(?i)^(?:cellule|cell)?\s*\$?([A-Z]{1,3})\$?([1-9]\d{0,6})$")
-_LETTER = re.compile(r"(?i)^(?:colonne|column|col\.?)?\s*([A-Z]{1,3})$")
+_LETTER = re.compile(r"(?i)^(?:colonne|column|col\.?)\s*([A-Z]{1,3})$")
+_BARE_LETTERS = re.compile(r"^[A-Z]{1,3}$")  # as Excel shows them: « Nom » is a header
 
 
 class Source(NamedTuple):
@@ -104,8 +105,12 @@ def letters_index(letters: str) -> int:
 
 
 def column_letters(text: str) -> str | None:
-    """The letters a Column cell gives (``C``, ``colonne C``, ``column AB``), if any."""
-    m = _LETTER.match(text.strip())
+    """The letters a Column cell gives (``C``, ``colonne C``, ``column AB``), if any: bare,
+    only in capitals as Excel shows them (« Nom » is a header, not the column NOM)."""
+    text = text.strip()
+    if _BARE_LETTERS.match(text):
+        return text
+    m = _LETTER.match(text)
     return m[1].upper() if m else None
 
 
@@ -158,7 +163,7 @@ def table_key(text: object) -> str | None:
 
 
 # Fields of a roster grid: the people column, and what the whole sheet shares.
-ROSTER_FIELDS = ("who", "location", "role", "break", "title")
+ROSTER_FIELDS = ("who", "location", "role", "break")
 
 
 def field_key(table: str, text: object) -> str | None:
@@ -353,7 +358,7 @@ def _unknown_table(text: str) -> Bilingual:
     names_en = ", ".join(t.en for t in schema.TABLES if not t.key_value)
     names_fr = ", ".join(t.fr for t in schema.TABLES if not t.key_value)
     return Bilingual(
-        f"“{text}” is no table (tables: {names_en}, {ROSTER_NAMES['en']}, {IGNORE_NAMES['en']})",
+        f"“{text}” is not a table (tables: {names_en}, {ROSTER_NAMES['en']}, {IGNORE_NAMES['en']})",
         f"« {text} » n'est pas une table (tables : {names_fr}, {ROSTER_NAMES['fr']}, "
         f"{IGNORE_NAMES['fr']})",
     )
@@ -368,7 +373,7 @@ def _unknown_field(table: str, text: str) -> Bilingual:
     if not text:
         return Bilingual(f"no field named for {name_en}", f"aucun champ nommé pour {name_fr}")
     return Bilingual(
-        f"“{text}” is no field of {name_en} (fields: {', '.join(c.en for c in cols)})",
+        f"“{text}” is not a field of {name_en} (fields: {', '.join(c.en for c in cols)})",
         f"« {text} » n'est pas un champ de {name_fr} (champs : {', '.join(c.fr for c in cols)})",
     )
 

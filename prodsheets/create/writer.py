@@ -473,11 +473,22 @@ def write_mapping(
                     ws.write_string(r, c, str(value), style)
         ws.freeze_panes(1, 0)
         ws.autofilter(0, 0, max(len(rows) - 1, 1), len(widths) - 1)
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
+        ws.set_row(0, 30)
+        table_names = [t.name(lang) for t in schema.TABLES if not t.key_value]
+        choices = [*table_names, M.ROSTER_NAMES[lang], M.IGNORE_NAMES[lang]]
+        texts = instructions(lang)
+        writer.choice_list(ws, 1, 2, LAST_ROW - 1, choices, texts)
         writer.production(settings)
         for table in tables:
             writer.table(table, [])
         readme = writer.book.add_worksheet(w["readme"])
-        readme.set_column(0, 0, 110, writer.style["paragraph"])
+        readme.set_column(0, 0, 66, writer.style["paragraph"])
+        readme.set_paper(9)
+        readme.fit_to_pages(1, 0)
         names = ", ".join(t.name(lang) for t in schema.TABLES if not t.key_value)
         lines = [
             w["readme_title"],
@@ -485,6 +496,11 @@ def write_mapping(
             w["readme_2"],
             w["readme_3"].format(tables=names),
             w["readme_4"],
+            w["readme_5"],
+            w["fields_of"].format(
+                table=M.ROSTER_NAMES[lang],
+                fields=", ".join(schema.BOOKINGS.column(k).name(lang) for k in M.ROSTER_FIELDS),
+            ),
             *(
                 w["fields_of"].format(
                     table=t.name(lang), fields=", ".join(c.name(lang) for c in t.columns)
@@ -495,6 +511,6 @@ def write_mapping(
         ]
         for r, line in enumerate(lines):
             readme.write_string(r, 0, line, writer.style["title" if r == 0 else "paragraph"])
-            readme.set_row(r, 15 * _row_lines(line, 100) + 2)
+            readme.set_row(r, 15 * _row_lines(line, 60) + 2)
         writer.close()
     return path

@@ -71,6 +71,11 @@ def and_list(items: Sequence[str], lang: str) -> str:
     return ", ".join(items[:-1]) + word + items[-1]
 
 
+def quoted(items: Sequence[str]) -> Bilingual:
+    """Names listed with each language's quotes: “A”, “B” / « A », « B »."""
+    return Bilingual(", ".join(f"“{t}”" for t in items), ", ".join(f"« {t} »" for t in items))
+
+
 def de(name: str) -> str:
     """French ``de`` before a name: « d'Inès », « de Marco »."""
     return f"d'{name}" if name[:1].lower() in "aàâeéèêiîoôuûy" else f"de {name}"

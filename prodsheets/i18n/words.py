@@ -872,6 +872,11 @@ ADOPT: dict[str, dict[str, str]] = {
         "how_cell": "cellule {cell}",
         "how_name": "d'après le nom",
         "column": "« {shown} »",
+        "letter": "colonne {letter}",
+        "choose": "Règles de temps de travail appliquées : {rules} ; choisissez le type et la "
+        "convention dans prodsheets.xlsx › Production.",
+        "no_timezone": "Fuseau horaire non renseigné : les calendriers sont écrits en UTC ; "
+        "indiquez-le dans prodsheets.xlsx › Production (ex. Europe/Paris).",
         "unplaced": "colonnes non placées : {columns}",
         "not_placed": "Feuilles non placées (ajoutez-les à la main, ou « Ignorer ») : {sheets}",
         "lacks": "{sheet} ressemble à {table} mais n'a pas de {fields}",
@@ -900,7 +905,11 @@ ADOPT: dict[str, dict[str, str]] = {
         "services dans les cases), Ignorer.",
         "readme_4": "Les feuilles Production, Groupes et Codes horaires de ce classeur sont "
         "lues comme celles d'une production.",
-        "fields_of": "Champs de {table} : {fields}",
+        "fields_of": "Champs de la table {table} : {fields}",
+        "readme_5": "Ligne d'en-tête : la ligne des en-têtes de la feuille (trouvée seule si "
+        "vide). Remarques : comment adopt a placé le champ (en-tête, d'après les valeurs, "
+        "cellule…) et, sur la première ligne d'une feuille, s'il en est sûr, probable ou à "
+        "vérifier ; prodsheets ne lit pas cette colonne.",
     },
     "en": {
         "title": "Mapping proposed for {folder}",
@@ -916,6 +925,11 @@ ADOPT: dict[str, dict[str, str]] = {
         "how_cell": "cell {cell}",
         "how_name": "from the name",
         "column": "“{shown}”",
+        "letter": "column {letter}",
+        "choose": "Working-time rules applied: {rules}; choose the kind and the agreement in "
+        "prodsheets.xlsx › Production.",
+        "no_timezone": "No timezone set: calendars are written in UTC; type it in "
+        "prodsheets.xlsx › Production (e.g. Europe/Paris).",
         "unplaced": "columns not placed: {columns}",
         "not_placed": "Sheets not placed (add them by hand, or “Ignore”): {sheets}",
         "lacks": "{sheet} looks like {table} but has no {fields}",
@@ -944,6 +958,10 @@ ADOPT: dict[str, dict[str, str]] = {
         "shifts in the cells), Ignore.",
         "readme_4": "The Production, Groups and Shift codes sheets of this workbook are read "
         "as a production's.",
-        "fields_of": "Fields of {table}: {fields}",
+        "fields_of": "Fields of the {table} table: {fields}",
+        "readme_5": "Header row: the sheet's row of headers (found by itself when blank). "
+        "Notes: how adopt placed the field (header, from the values, cell…) and, on a "
+        "sheet's first row, whether it is sure, likely or to check; prodsheets does not read "
+        "this column.",
     },
 }

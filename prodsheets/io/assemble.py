@@ -425,6 +425,15 @@ def resolve_people(
     if bookings is None or "who" not in bookings.values:
         return bookings, None
     people = People(tables, loose)
+    # Most productions name people by their ids: settled once per distinct who, at C speed.
+    whos_seen = set(bookings.col("who")) - {None}
+    if not any(
+        schema.normalise(str(w)) in VACANT_WORDS
+        or people.members(str(w))
+        or people.one(str(w)) != str(w)
+        for w in whos_seen
+    ):
+        return bookings, None
     indices: list[int] = []
     whos: list[Any] = []
     vacant: list[int] = []

@@ -16,13 +16,14 @@ from prodsheets import catalogue as C
 from prodsheets.contract import mapping as M
 from prodsheets.contract import schema, values
 from prodsheets.findings import Finding, Location
-from prodsheets.i18n import Bilingual
+from prodsheets.i18n import Bilingual, quoted
 from prodsheets.io.assemble import assemble
 from prodsheets.io.mapped import (
     SheetCache,
     fixed_value,
     mapping_workbook,
     missing,
+    no_mapping_sheet,
     read_mapping_sheet,
     read_rows,
 )
@@ -198,6 +199,8 @@ def load_production(
         mapping, said = read_mapping_sheet(mapping_wb)
         findings += said
         production.mapping = mapping.location if mapping is not None else None
+        if mapping is None and not said:
+            findings.append(no_mapping_sheet(mapping_wb))
     sheets = [
         (wb, name)
         for wb in opened
@@ -218,8 +221,9 @@ def load_production(
     findings += said
 
     # Shift codes and groups alone (a roster's legend) are no production: said as such.
+    # Settings alone are none either when sheets were left unread beside them.
     read = set(production.tables) - {"shift_codes", "groups"}
-    if opened and not read and not production.setting_cells:
+    if opened and not read and (not production.setting_cells or not_read):
         # Nothing read: one finding says so, unless a sheet that looks like a table or a
         # table without its header already says why.
         if not production.unread:
@@ -230,8 +234,8 @@ def load_production(
         production.unreadable = True
     else:
         for wb, sheet_names in not_read.items():
-            shown = ", ".join(f"“{n}”" for n in sheet_names)
-            findings.append(Finding(C.SHEETS_NOT_READ, {"sheets": shown}, (wb.location(),)))
+            unread_names = quoted(sheet_names)
+            findings.append(Finding(C.SHEETS_NOT_READ, {"sheets": unread_names}, (wb.location(),)))
     if not production.unreadable or production.tables:
         findings += _missing_tables(production, where)
     return production.production(), _columns_said_once(findings)

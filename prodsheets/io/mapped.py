@@ -40,6 +40,17 @@ def read_mapping_sheet(wb: Workbook) -> tuple[M.Mapping | None, list[Finding]]:
     return M.read_mapping(from_a1(sheet), wb.location(name))
 
 
+def no_mapping_sheet(wb: Workbook) -> Finding:
+    """PS014: a prodsheets.xlsx without its Correspondances / Mapping sheet maps nothing."""
+    names = f"{M.SHEET_NAMES['fr']} / {M.SHEET_NAMES['en']}"
+    problem = Bilingual(
+        f"{wb.display} has no sheet named {names}, so no sheet is mapped",
+        f"{wb.display} n'a pas de feuille nommée {names} : aucune feuille n'est lue par "
+        "correspondance",
+    )
+    return Finding(C.MAPPING_ROW, {"row": 1, "problem": problem}, (wb.location(),))
+
+
 def from_a1(sheet: Sheet) -> list[list[Any]]:
     """A sheet's rows as if they started at A1 (calamine starts at the first cell used)."""
     pad = [""] * sheet.first_col
@@ -105,6 +116,8 @@ def read_rows(sheet: Sheet, sm: M.SheetMap, hints: Hints) -> tuple[TableData | N
         header = sheet.rows[header_index]
         for key, src in per_row.items():
             j = _column_of(sheet, header, src.text)
+            if j is not None and _empty(sheet, header_index, j):
+                j = None  # a letter pointing at a column with nothing in it: said
             if j is None:
                 findings.append(_column_missing(sheet, sm, table, key, src, header_index))
             else:
@@ -216,6 +229,11 @@ def _header_index(sheet: Sheet, sm: M.SheetMap, per_row: dict[str, M.Source]) ->
     if all(M.column_letters(src.text) for src in per_row.values()):
         return 0  # letters only, no header row given: the first row is taken as the header
     return None
+
+
+def _empty(sheet: Sheet, header_index: int, j: int) -> bool:
+    """Whether a column holds nothing at all, its header included."""
+    return all(j >= len(row) or values.is_blank(row[j]) for row in sheet.rows[header_index:])
 
 
 def _column_of(sheet: Sheet, header: list[Any], text: str) -> int | None:
@@ -390,6 +408,7 @@ __all__ = [
     "ids_from_names",
     "mapping_workbook",
     "missing",
+    "no_mapping_sheet",
     "read_mapping_sheet",
     "read_rows",
     "with_fixed",

@@ -17,7 +17,7 @@ from prodsheets import catalogue as C
 from prodsheets.contract import mapping as M
 from prodsheets.contract import schema, values
 from prodsheets.findings import Finding, Location
-from prodsheets.i18n import Bilingual
+from prodsheets.i18n import Bilingual, quoted
 from prodsheets.io.mapped import fixed_value
 from prodsheets.io.tables import Hints, loc, typed
 from prodsheets.io.workbook import Sheet
@@ -184,8 +184,19 @@ def read_roster(
                     findings.append(problem)
             else:
                 not_dates.append((j, values.parse_text(v).strip()))
+    if not dates and not any(f.code is not C.COLUMNS_NOT_READ for f in findings):
+        # A header row of no dates (a row too low or too high): the roster is not read,
+        # and said so, never passed over as columns of one's own.
+        col = table.column("date")
+        params = {
+            "sheet": f"{wb.display} › {sheet.name}",
+            "column": Bilingual("dates", "dates"),
+            "field": Bilingual(col.title("en"), col.title("fr")),
+            "row": sheet.first_row + header_index + 1,
+        }
+        return None, [Finding(C.MAPPED_COLUMN_MISSING, params, (who_src.where,))]
     if not_dates:
-        listed = ", ".join(f"“{t}”" for _, t in not_dates)
+        listed = quoted([t for _, t in not_dates])
         findings.append(
             Finding(
                 C.COLUMNS_NOT_READ,
@@ -195,9 +206,24 @@ def read_roster(
         )
     shared: dict[str, Any] = {}
     shared_at: dict[str, Location] = {}
-    for key in ("location", "role", "title", "break"):
+    beside: dict[str, int] = {}  # a field in a column beside the names (a role per person)
+    for key in ("location", "role", "break"):
         src = sm.fields.get(key)
-        if src is None or src.per_row:
+        if src is None:
+            continue
+        if src.per_row:
+            found_j = _beside(sheet, header, src.text)
+            if found_j is None:
+                col = table.column(key)
+                params = {
+                    "sheet": f"{wb.display} › {sheet.name}",
+                    "column": src.text,
+                    "field": Bilingual(col.title("en"), col.title("fr")),
+                    "row": sheet.first_row + header_index + 1,
+                }
+                findings.append(Finding(C.MAPPED_COLUMN_MISSING, params, (src.where,)))
+            else:
+                beside[key] = found_j
             continue
         value, where, wrong = fixed_value(sheet, src, table.column(key), hints)
         if wrong is not None:
@@ -215,6 +241,16 @@ def read_roster(
         name = values.parse_text(who).strip()
         if fold(name) in TOTAL_WORDS:
             continue  # a totals row at the foot of the grid
+        own: dict[str, Any] = {}
+        for key, j in beside.items():
+            raw = row[j] if j < len(row) else ""
+            if values.is_blank(raw):
+                continue
+            label = Bilingual(table.column(key).title("en"), table.column(key).title("fr"))
+            at_cell = (loc(sheet, i, j, name),)
+            own[key], wrong = typed(table.column(key), raw, label, sheet.name, at_cell, hints)
+            if wrong is not None:
+                findings.append(wrong)
         for j, day in dates.items():
             cell = row[j] if j < len(row) else ""
             if values.is_blank(cell):
@@ -237,12 +273,13 @@ def read_roster(
                 cols["date"].append(day)
                 cols["call"].append(shift.start)
                 cols["wrap"].append(shift.end)
-                cols["role"].append(shared.get("role") or note)
-                cols["break"].append(shift.breaks or shared.get("break"))
+                cols["role"].append(own.get("role") or shared.get("role") or note)
+                cols["break"].append(shift.breaks or own.get("break") or shared.get("break"))
+                if "location" in beside:
+                    cols.setdefault("location", []).append(own.get("location"))
     n = len(rows)
-    for key in ("location", "title"):
-        if key in shared:
-            cols[key] = [shared[key]] * n
+    if "location" in shared:
+        cols["location"] = [shared["location"]] * n
     if not any(v is not None for v in cols["break"]):
         del cols["break"]
     fixed = {k: shared_at[k] for k in shared_at if k in cols}
@@ -268,6 +305,22 @@ def read_roster(
     return data, findings
 
 
+def _beside(sheet: Sheet, header: list[Any], text: str) -> int | None:
+    """A column of the roster other than the days (a role per person): by its header, else
+    its letters; None when it is not there or holds nothing."""
+    wanted = schema.normalise(text)
+    for j, v in enumerate(header):
+        if not values.is_blank(v) and schema.normalise(values.parse_text(v)) == wanted:
+            return j
+    letters = M.column_letters(text)
+    if letters is None:
+        return None
+    j = M.letters_index(letters) - sheet.first_col
+    if j < 0 or all(j >= len(r) or values.is_blank(r[j]) for r in sheet.rows):
+        return None
+    return j
+
+
 def _header(sheet: Sheet, sm: M.SheetMap, who: str) -> tuple[int | None, int | None]:
     """The header row (the dates) and the people's column."""
     letters = M.column_letters(who)
@@ -286,9 +339,9 @@ def _header(sheet: Sheet, sm: M.SheetMap, who: str) -> tuple[int | None, int | N
                 return i, j
         if letters is not None:
             j = M.letters_index(letters) - sheet.first_col
-            if j >= 0 and sm.header_row is not None:
-                return i, j
-            if j >= 0 and _has_dates(row, j):
+            if j < 0 or all(j >= len(r) or values.is_blank(r[j]) for r in rows):
+                return None, None  # a column with nothing in it holds no one
+            if sm.header_row is not None or _has_dates(row, j):
                 return i, j
     return None, None
 

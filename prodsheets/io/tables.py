@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from prodsheets import catalogue as C
 from prodsheets.contract import schema, values
 from prodsheets.findings import Finding, Location, column_letter
-from prodsheets.i18n import Bilingual
+from prodsheets.i18n import Bilingual, quoted
 from prodsheets.io.workbook import Sheet
 from prodsheets.model import ROW_NAME, TableData
 
@@ -385,7 +385,7 @@ def _unknown_columns(
             )
         )
     if plain:
-        listed = ", ".join(f"“{t}”" for t in plain)
+        listed = quoted(plain)
         findings.append(
             Finding(
                 C.COLUMNS_NOT_READ,

@@ -36,7 +36,12 @@ def to_text(
         lines.append(f"{head} — {w[g.sure]}")
         for f in g.fields:
             how = w[f"how_{f.how}"].format(cell=f.text)
-            where = w["column"].format(shown=f.shown) if f.shown else ""
+            if f.shown:
+                where = w["column"].format(shown=f.shown)
+            elif f.kind == "column":  # a column without a header: its letter
+                where = w["letter"].format(letter=f.text)
+            else:
+                where = ""
             lines.append(
                 f"    {_field(g, f.field, lang):<18}" + (f" {where}" if where else "") + f" ({how})"
             )
@@ -55,7 +60,18 @@ def to_text(
     if ours:
         lines += ["", w["ours"].format(sheets=", ".join(f"{f} › {s}" for f, s in ours))]
     lines += ["", w["settings"].format(settings=_settings(proposal, lang))]
+    lines.append(w["choose"].format(rules=rules_name(proposal.settings)[lang]))
+    if not proposal.settings.get("timezone"):
+        lines.append(w["no_timezone"])
     return "\n".join(lines)
+
+
+def rules_name(settings: dict[str, Any]) -> Any:
+    """The working-time rules the settings make prodsheets apply."""
+    from prodsheets.schedule.presets import DEFAULT_PRESET, PRESETS
+
+    key = settings.get("rules") or DEFAULT_PRESET.get(settings.get("kind") or "", "audiovisual")
+    return PRESETS[key].name
 
 
 def _not_placed(g: SheetGuess, lang: str) -> str:

@@ -814,6 +814,21 @@ TRAVEL = Table(
     "par défaut de la production s'applique.",
 )
 
+
+def break_column(more_en: str = "", more_fr: str = "") -> Column:
+    """The optional *pause / break* column (Events, Bookings, Shift codes)."""
+    return _c(
+        "break",
+        "break",
+        "pause",
+        BREAKS,
+        aliases=BREAK_ALIASES,
+        help_en=BREAK_HELP["en"] + more_en,
+        help_fr=BREAK_HELP["fr"] + more_fr,
+        width=12,
+    )
+
+
 HOURS_ALIASES = (
     "shift time",
     "shift hours",
@@ -903,16 +918,7 @@ EVENTS = Table(
             aliases=("cover set",),
             width=10,
         ),
-        _c(
-            "break",
-            "break",
-            "pause",
-            BREAKS,
-            aliases=BREAK_ALIASES,
-            help_en=BREAK_HELP["en"],
-            help_fr=BREAK_HELP["fr"],
-            width=12,
-        ),
+        break_column(),
         _c("notes", "notes", "notes", width=30),
         _c(
             "scene",
@@ -999,15 +1005,9 @@ BOOKINGS = Table(
         ),
         _c("quantity", "quantity", "quantité", INTEGER, aliases=("qté", "qty"), width=10),
         _c("role", "role", "poste", width=18),
-        _c(
-            "break",
-            "break",
-            "pause",
-            BREAKS,
-            aliases=BREAK_ALIASES,
-            help_en=BREAK_HELP["en"] + " Replaces the event's.",
-            help_fr=BREAK_HELP["fr"] + " Remplace celle de l'événement.",
-            width=12,
+        break_column(
+            " Replaces the event's.",
+            " Remplace celle de l'événement.",
         ),
         _c("notes", "notes", "notes", width=30),
         _c(
@@ -1138,16 +1138,7 @@ SHIFT_CODES = Table(
         _c("time_range", "time range", "horaires", HOURS, aliases=HOURS_ALIASES, width=14),
         _c("start", "start", "début", TIME, aliases=("debut",), width=8),
         _c("end", "end", "fin", TIME, width=8),
-        _c(
-            "break",
-            "break",
-            "pause",
-            BREAKS,
-            aliases=BREAK_ALIASES,
-            help_en=BREAK_HELP["en"],
-            help_fr=BREAK_HELP["fr"],
-            width=12,
-        ),
+        break_column(),
         _c("label", "label", "libellé", aliases=("libelle", "description", "intitulé"), width=24),
     ),
     required=False,

@@ -115,8 +115,8 @@ def read_rows(sheet: Sheet, sm: M.SheetMap, hints: Hints) -> tuple[TableData | N
     if header_index is not None:
         header = sheet.rows[header_index]
         for key, src in per_row.items():
-            j = _column_of(sheet, header, src.text)
-            if j is not None and _empty(sheet, header_index, j):
+            j = column_of(sheet, header, src.text)
+            if j is not None and empty_column(sheet, header_index, j):
                 j = None  # a letter pointing at a column with nothing in it: said
             if j is None:
                 findings.append(_column_missing(sheet, sm, table, key, src, header_index))
@@ -231,12 +231,12 @@ def _header_index(sheet: Sheet, sm: M.SheetMap, per_row: dict[str, M.Source]) ->
     return None
 
 
-def _empty(sheet: Sheet, header_index: int, j: int) -> bool:
+def empty_column(sheet: Sheet, header_index: int, j: int) -> bool:
     """Whether a column holds nothing at all, its header included."""
     return all(j >= len(row) or values.is_blank(row[j]) for row in sheet.rows[header_index:])
 
 
-def _column_of(sheet: Sheet, header: list[Any], text: str) -> int | None:
+def column_of(sheet: Sheet, header: list[Any], text: str) -> int | None:
     """A mapped column: the header cell that says it, else the column of its letters."""
     wanted = schema.normalise(text)
     for j, v in enumerate(header):
@@ -404,6 +404,8 @@ def _one_record(
 
 __all__ = [
     "SheetCache",
+    "column_of",
+    "empty_column",
     "from_a1",
     "ids_from_names",
     "mapping_workbook",

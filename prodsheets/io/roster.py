@@ -18,7 +18,7 @@ from prodsheets.contract import mapping as M
 from prodsheets.contract import schema, values
 from prodsheets.findings import Finding, Location
 from prodsheets.i18n import Bilingual, quoted
-from prodsheets.io.mapped import fixed_value
+from prodsheets.io.mapped import column_of, empty_column, fixed_value
 from prodsheets.io.tables import Hints, loc, typed
 from prodsheets.io.workbook import Sheet
 from prodsheets.model import TableData, fold
@@ -308,17 +308,8 @@ def read_roster(
 def _beside(sheet: Sheet, header: list[Any], text: str) -> int | None:
     """A column of the roster other than the days (a role per person): by its header, else
     its letters; None when it is not there or holds nothing."""
-    wanted = schema.normalise(text)
-    for j, v in enumerate(header):
-        if not values.is_blank(v) and schema.normalise(values.parse_text(v)) == wanted:
-            return j
-    letters = M.column_letters(text)
-    if letters is None:
-        return None
-    j = M.letters_index(letters) - sheet.first_col
-    if j < 0 or all(j >= len(r) or values.is_blank(r[j]) for r in sheet.rows):
-        return None
-    return j
+    j = column_of(sheet, header, text)
+    return None if j is None or empty_column(sheet, 0, j) else j
 
 
 def _header(sheet: Sheet, sm: M.SheetMap, who: str) -> tuple[int | None, int | None]:

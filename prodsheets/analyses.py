@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from prodsheets.schedule.intervals import Schedule
     from prodsheets.schedule.premiums import Hours, Overtime
     from prodsheets.schedule.presets import Rules
-    from prodsheets.schedule.workdays import Days, WeeklyTime
+    from prodsheets.schedule.workdays import Days, Unbroken, WeeklyTime
 
 
 class Analyses:
@@ -53,12 +53,20 @@ class Analyses:
         return production_span(self.production)
 
     @cached_property
+    def unbroken(self) -> Unbroken:
+        """Each person's work with the breaks they take cut out (Code du travail L3121-2),
+        shared by the days and the weeks worked; empty when no break is recorded."""
+        from prodsheets.schedule.breaks import work_without_breaks
+
+        return work_without_breaks(self.schedule)
+
+    @cached_property
     @exact
     def work_days(self) -> Days:
         """Every working person's days: first call, last wrap, seconds worked."""
         from prodsheets.schedule.workdays import work_days
 
-        return work_days(self.schedule)
+        return work_days(self.schedule, self.unbroken)
 
     @cached_property
     @exact
@@ -66,7 +74,7 @@ class Analyses:
         """Seconds worked per person and ISO week, split at midnight."""
         from prodsheets.schedule.workdays import weekly_time
 
-        return weekly_time(self.schedule)
+        return weekly_time(self.schedule, self.unbroken)
 
     @cached_property
     @exact

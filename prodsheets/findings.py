@@ -45,6 +45,14 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def letters_index(letters: str) -> int:
+    """Excel letters → 0-based column index (A → 0, AB → 27): column_letter's inverse."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
 class Location(NamedTuple):
     """A place in a workbook a person can jump to: ``schedule.xlsx › Affectations!B7``.
 

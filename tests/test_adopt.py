@@ -322,7 +322,7 @@ def test_a_real_roster_grid_is_adopted_as_it_is(tmp_path: Path) -> None:
     code, output = adopt(folder, "--lang", "en")
     assert "roster.xlsx › Sheet1 → Roster (headers in row 3) — sure" in output
     assert "location           “Location: Orion Lagoon” (cell A2)" in output
-    assert "start = 30/10/2023, end = 05/11/2023" in output  # the year from its title
+    assert "start = 2023-10-30, end = 2023-11-05" in output  # the year from its title
     assert code == 0
     assert found(folder) == [
         ["PS124", "roster.xlsx", "Sheet1", "I3"],  # “Weekly Totals”
@@ -409,3 +409,28 @@ def test_adopt_on_a_folder_that_does_not_exist_says_so(tmp_path: Path) -> None:
     assert code == 2 and "PS001" in output and "Traceback" not in output
     code, output = adopt(tmp_path, "--lang", "en")
     assert code == 2 and "PS002" in output
+
+
+def test_shifts_with_nobody_named_and_an_x_are_said_not_dropped(tmp_path: Path) -> None:
+    folder = roster(tmp_path)
+    adopt(folder)
+    from openpyxl import load_workbook
+
+    path = folder / "planning équipe.xlsx"
+    wb = load_workbook(path)
+    wb["Octobre"]["A6"] = None  # Awa's name wiped, her shifts still there
+    wb["Octobre"]["F4"] = "x"  # a mark, not a time
+    wb.save(path)
+    said = flatten(check([folder]).findings, "code", "cell")
+    assert ["PS112", "A6"] in said
+    assert ["PS132", "F4"] in said
+
+
+def test_a_workbook_checked_alone_uses_only_its_own_mapping_rows(tmp_path: Path) -> None:
+    folder = festival(tmp_path)
+    (budget(tmp_path) / "budget.xlsx").rename(folder / "budget.xlsx")
+    adopt(folder)
+    result = check([folder / "lineup.xlsx"])  # the budget's rows are not its business
+    codes = [f[0] for f in flatten(result.findings, "code")]
+    assert "PS015" not in codes and "PS201" not in codes
+    assert codes.count("PS301") == 2

@@ -30,12 +30,11 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from prodsheets import catalogue as C
-from prodsheets.contract import schema
+from prodsheets.contract import MAPPING_FILE, schema
 from prodsheets.contract.values import is_blank, parse_text
 from prodsheets.findings import Finding, Location, column_letter
 from prodsheets.i18n import Bilingual
 
-MAPPING_FILE = "prodsheets.xlsx"
 SHEET_NAMES = {"fr": "Correspondances", "en": "Mapping"}
 
 # What a mapping row's Table cell may name besides a table of the contract.
@@ -96,14 +95,6 @@ class Source(NamedTuple):
         return self.kind == "column"
 
 
-def letters_index(letters: str) -> int:
-    """A column's letters → its 0-based index (A → 0, AB → 27)."""
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
 def column_letters(text: str) -> str | None:
     """The letters a Column cell gives (``C``, ``colonne C``, ``column AB``), if any: bare,
     only in capitals as Excel shows them (« Nom » is a header, not the column NOM)."""
@@ -141,6 +132,10 @@ class Mapping(NamedTuple):
             for m in self.sheets
             if m.file.casefold() == file.casefold() and m.sheet.casefold() == sheet.casefold()
         ]
+
+    def only(self, files: set[str]) -> Mapping:
+        """The rows for these workbooks (folded names): a workbook checked alone."""
+        return self._replace(sheets=[m for m in self.sheets if m.file.casefold() in files])
 
     def names(self, file: str) -> set[str]:
         """The sheets of a workbook the mapping speaks of (folded)."""

@@ -16,9 +16,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from prodsheets import catalogue as C
-from prodsheets.contract import mapping as M
 from prodsheets.contract import schema
-from prodsheets.findings import Finding, Location
+from prodsheets.findings import Finding, Location, letters_index
 from prodsheets.model import Part, TableData, fold
 
 # A who that names no one yet: the slot is said as one to fill, not as an unknown id.
@@ -188,7 +187,7 @@ def from_cells(
     values = {k: [r.get(k) for r, _ in records] for k in keys}
     parts: list[Part] = []
     for n, (_, where) in enumerate(records):
-        col = M.letters_index(where.column or "A")
+        col = letters_index(where.column or "A")
         last = parts[-1] if parts else None
         if last is not None and last.file == where.file and last.sheet == where.sheet:
             for cols in last.at.values():

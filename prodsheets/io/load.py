@@ -10,24 +10,13 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prodsheets import catalogue as C
-from prodsheets.contract import mapping as M
-from prodsheets.contract import schema, values
+from prodsheets.contract import MAPPING_FILE, schema, values
 from prodsheets.findings import Finding, Location
 from prodsheets.i18n import Bilingual, quoted
 from prodsheets.io.assemble import assemble
-from prodsheets.io.mapped import (
-    SheetCache,
-    fixed_value,
-    mapping_workbook,
-    missing,
-    no_mapping_sheet,
-    read_mapping_sheet,
-    read_rows,
-)
-from prodsheets.io.roster import Codes, read_roster
 from prodsheets.io.tables import Hints, blank_finding, find_header, loc, read_table, typed
 from prodsheets.io.workbook import (
     Sheet,
@@ -36,6 +25,9 @@ from prodsheets.io.workbook import (
     open_workbook,
 )
 from prodsheets.model import Production, TableData
+
+if TYPE_CHECKING:  # the mapping's reader is loaded only for a production that has one
+    from prodsheets.contract.mapping import Mapping, SheetMap
 
 EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 
@@ -177,8 +169,8 @@ def load_production(
                 )
             )
         files = kept
-    beside = path.parent / M.MAPPING_FILE
-    if not folder and path.name.casefold() != M.MAPPING_FILE and beside.is_file():
+    beside = path.parent / MAPPING_FILE
+    if not folder and path.name.casefold() != MAPPING_FILE and beside.is_file():
         files.append(beside)  # a workbook checked alone keeps the mapping beside it
     opened: list[Workbook] = []
     for file in files:
@@ -193,21 +185,26 @@ def load_production(
         production.unreadable = True
         return production.production(), [Finding(C.NO_WORKBOOK, {"path": str(path)}, (where,))]
 
-    mapping_wb = mapping_workbook(opened)
-    mapping: M.Mapping | None = None
+    mapping_wb = next((wb for wb in opened if wb.path.name.casefold() == MAPPING_FILE), None)
+    mapping: Mapping | None = None
+    sheets = [(wb, name) for wb in opened for name in wb.sheet_names]
     if mapping_wb is not None:
+        from prodsheets.contract.mapping import is_mapping_sheet
+        from prodsheets.io.mapped import no_mapping_sheet, read_mapping_sheet
+
         mapping, said = read_mapping_sheet(mapping_wb)
         findings += said
-        production.mapping = mapping.location if mapping is not None else None
         if mapping is None and not said:
             findings.append(no_mapping_sheet(mapping_wb))
-    sheets = [
-        (wb, name)
-        for wb in opened
-        for name in wb.sheet_names
-        if not (wb is mapping_wb and M.is_mapping_sheet(name))
-        and not (mapping is not None and mapping.for_sheet(_bare(wb), name))
-    ]
+        if mapping is not None and not folder:  # the workbook checked alone, not the others
+            mapping = mapping.only({_bare(wb).casefold() for wb in opened})
+        production.mapping = mapping.location if mapping is not None else None
+        sheets = [
+            (wb, name)
+            for wb, name in sheets
+            if not (wb is mapping_wb and is_mapping_sheet(name))
+            and not (mapping is not None and mapping.for_sheet(_bare(wb), name))
+        ]
     found, not_read = _read_tables(production, sheets)
     findings += found
     if mapping is not None:
@@ -268,8 +265,12 @@ def _bare(wb: Workbook) -> str:
     return wb.path.name
 
 
-def _read_mapped(production: _Reading, mapping: M.Mapping, opened: list[Workbook]) -> list[Finding]:
+def _read_mapped(production: _Reading, mapping: Mapping, opened: list[Workbook]) -> list[Finding]:
     """Every sheet the mapping names, read as the table it says (or a roster grid)."""
+    from prodsheets.contract.mapping import IGNORE, ROSTER
+    from prodsheets.io.mapped import SheetCache, missing, read_rows
+    from prodsheets.io.roster import Codes, read_roster
+
     findings: list[Finding] = []
     cache = SheetCache(opened)
     hints = production.hints(n for wb in opened for n in wb.sheet_names)
@@ -279,9 +280,9 @@ def _read_mapped(production: _Reading, mapping: M.Mapping, opened: list[Workbook
         if wb is None or name is None:
             findings.append(missing(sm, wb))
             continue
-        if sm.table == M.IGNORE:
+        if sm.table == IGNORE:
             continue
-        key = "bookings" if sm.table == M.ROSTER else sm.table
+        key = "bookings" if sm.table == ROSTER else sm.table
         sheet, problems = cache.read(wb, name)
         findings += problems
         if sheet is None:
@@ -289,7 +290,7 @@ def _read_mapped(production: _Reading, mapping: M.Mapping, opened: list[Workbook
             production.unread.setdefault(key, wb.location(name))
             continue
         wb_hints = hints._replace(date1904=wb.date1904)
-        if sm.table == M.ROSTER:
+        if sm.table == ROSTER:
             data, said = read_roster(sheet, sm, wb_hints, codes)
         elif key == "production":
             findings += _mapped_settings(production, sheet, sm, wb_hints)
@@ -305,9 +306,11 @@ def _read_mapped(production: _Reading, mapping: M.Mapping, opened: list[Workbook
 
 
 def _mapped_settings(
-    production: _Reading, sheet: Sheet, sm: M.SheetMap, hints: Hints
+    production: _Reading, sheet: Sheet, sm: SheetMap, hints: Hints
 ) -> list[Finding]:
     """Production settings a mapping takes from a producer's cells (a call sheet's date)."""
+    from prodsheets.io.mapped import fixed_value
+
     findings: list[Finding] = []
     for key, src in sm.fields.items():
         if key in production.settings or src.per_row:

@@ -15,18 +15,13 @@ from typing import Any
 from prodsheets import catalogue as C
 from prodsheets.contract import mapping as M
 from prodsheets.contract import schema, values
-from prodsheets.findings import Finding, Location
+from prodsheets.findings import Finding, Location, letters_index
 from prodsheets.i18n import Bilingual
 from prodsheets.io.tables import Hints, blank_finding, read_table, typed
 from prodsheets.io.workbook import Sheet, Workbook
 from prodsheets.model import TableData, fold
 
 HEADER_SCAN = 30  # rows looked at for a mapped sheet's header
-
-
-def mapping_workbook(workbooks: Iterable[Workbook]) -> Workbook | None:
-    """The production's mapping workbook, ``prodsheets.xlsx``, if it is among them."""
-    return next((wb for wb in workbooks if wb.path.name.casefold() == M.MAPPING_FILE), None)
 
 
 def read_mapping_sheet(wb: Workbook) -> tuple[M.Mapping | None, list[Finding]]:
@@ -245,7 +240,7 @@ def column_of(sheet: Sheet, header: list[Any], text: str) -> int | None:
     letters = M.column_letters(text)
     if letters is None:
         return None
-    j = M.letters_index(letters) - sheet.first_col
+    j = letters_index(letters) - sheet.first_col
     return j if j >= 0 else None
 
 
@@ -284,11 +279,11 @@ def fixed_value(
     elif src.kind == "cell":
         letters = "".join(ch for ch in src.text if ch.isalpha())
         row = int("".join(ch for ch in src.text if ch.isdigit()))
-        i, j = row - 1 - sheet.first_row, M.letters_index(letters) - sheet.first_col
+        i, j = row - 1 - sheet.first_row, letters_index(letters) - sheet.first_col
         raw = sheet.rows[i][j] if 0 <= i < len(sheet.rows) and 0 <= j < len(sheet.rows[i]) else ""
         where = Location(wb.display, sheet.name, row, letters, None, str(wb.path))
         if values.is_blank(raw):
-            note = sheet.notes.get((row - 1, M.letters_index(letters))) if sheet.notes else None
+            note = sheet.notes.get((row - 1, letters_index(letters))) if sheet.notes else None
             problem = blank_finding(note, True, label, sheet.name, (where,))
             return None, where, problem
     else:  # typed in the mapping itself
@@ -408,7 +403,6 @@ __all__ = [
     "empty_column",
     "from_a1",
     "ids_from_names",
-    "mapping_workbook",
     "missing",
     "no_mapping_sheet",
     "read_mapping_sheet",

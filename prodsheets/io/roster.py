@@ -16,10 +16,10 @@ from typing import Any, NamedTuple
 from prodsheets import catalogue as C
 from prodsheets.contract import mapping as M
 from prodsheets.contract import schema, values
-from prodsheets.findings import Finding, Location
+from prodsheets.findings import Finding, Location, letters_index
 from prodsheets.i18n import Bilingual, quoted
 from prodsheets.io.mapped import column_of, empty_column, fixed_value
-from prodsheets.io.tables import Hints, loc, typed
+from prodsheets.io.tables import Hints, blank_finding, loc, typed
 from prodsheets.io.workbook import Sheet
 from prodsheets.model import TableData, fold
 
@@ -51,7 +51,6 @@ REST_WORDS = {
         "-",
         "–",
         "/",
-        "x",
         "holiday",
         "férié",
         "ferie",
@@ -237,6 +236,13 @@ def read_roster(
         row = sheet.rows[i]
         who = row[who_j] if who_j < len(row) else ""
         if values.is_blank(who):
+            if any(j < len(row) and not values.is_blank(row[j]) for j in dates):
+                # Shifts with nobody named: said at the name's cell, never dropped.
+                label = Bilingual(table.column("who").title("en"), table.column("who").title("fr"))
+                nobody = (loc(sheet, i, who_j),)
+                said = blank_finding(None, True, label, sheet.name, nobody)
+                if said is not None:
+                    findings.append(said)
             continue
         name = values.parse_text(who).strip()
         if fold(name) in TOTAL_WORDS:
@@ -329,7 +335,7 @@ def _header(sheet: Sheet, sm: M.SheetMap, who: str) -> tuple[int | None, int | N
             if not values.is_blank(v) and schema.normalise(values.parse_text(v)) == wanted:
                 return i, j
         if letters is not None:
-            j = M.letters_index(letters) - sheet.first_col
+            j = letters_index(letters) - sheet.first_col
             if j < 0 or all(j >= len(r) or values.is_blank(r[j]) for r in rows):
                 return None, None  # a column with nothing in it holds no one
             if sm.header_row is not None or _has_dates(row, j):

@@ -8,6 +8,7 @@ from typing import Any
 from prodsheets.adopt.propose import NEEDS, Proposal, SheetGuess
 from prodsheets.contract import mapping as M
 from prodsheets.contract import schema
+from prodsheets.i18n.formats import date as date_text
 from prodsheets.i18n.words import ADOPT
 
 
@@ -89,7 +90,12 @@ def _settings(proposal: Proposal, lang: str) -> str:
     parts = []
     for key, value in proposal.settings.items():
         column = schema.PRODUCTION.column(key)
-        shown = value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else str(value)
+        if isinstance(value, dt.date):
+            shown = date_text(value, lang)  # as the findings say dates in that language
+        elif column.choices:
+            shown = schema.choice_label(column.choices, str(value), lang)
+        else:
+            shown = str(value)
         parts.append(f"{column.name(lang)} = {shown}")
     return ", ".join(parts)
 

@@ -139,13 +139,16 @@ class Days:
         )
 
 
-def work_days(s: Schedule) -> Days:
+Unbroken = dict[str, list[tuple[int, int, int]]]  # who → work pieces, breaks cut out
+
+
+def work_days(s: Schedule, unbroken: Unbroken | None = None) -> Days:
     """Every working person's days (with NumPy for a large schedule)."""
     people = working_people(s)
     tags = event_tags(s)
     always, window = day_tags(s)
     days = Days(**arrays.work_days(s, people, tags)) if s.large else _work_days(s, people, tags)
-    _deduct_breaks(s, days)
+    _deduct_breaks(work_without_breaks(s) if unbroken is None else unbroken, days)
     if (always or window) and len(days):
         if days.arrays:
             days.tags = arrays.add_day_tags(days, always, window)
@@ -189,9 +192,8 @@ def _work_days(s: Schedule, people: list[str], tags: list[int]) -> Days:
 WeeklyTime = dict[str, dict[tuple[int, int], int]]  # who → ISO week → seconds worked
 
 
-def _deduct_breaks(s: Schedule, days: Days) -> None:
+def _deduct_breaks(cut: Unbroken, days: Days) -> None:
     """The days' seconds worked without the breaks taken (see breaks.work_without_breaks)."""
-    cut = work_without_breaks(s)
     if not cut or not len(days):
         return
     worked = [int(w) for w in days.worked]
@@ -214,7 +216,7 @@ def _deduct_breaks(s: Schedule, days: Days) -> None:
         days.worked = worked
 
 
-def weekly_time(s: Schedule) -> WeeklyTime:
+def weekly_time(s: Schedule, unbroken: Unbroken | None = None) -> WeeklyTime:
     """Seconds worked per person and ISO week, split at midnight; overlaps count once; the
     breaks taken deducted (see breaks.work_without_breaks)."""
     people = working_people(s)
@@ -222,7 +224,8 @@ def weekly_time(s: Schedule) -> WeeklyTime:
         weeks = arrays.weekly_time(s, people)
     else:
         weeks = {who: _weekly_time(s, who) for who in people}
-    for who, pieces in work_without_breaks(s).items():
+    cut = work_without_breaks(s) if unbroken is None else unbroken
+    for who, pieces in cut.items():
         if who in weeks:
             weeks[who] = _weeks_of(pieces)
     return weeks
